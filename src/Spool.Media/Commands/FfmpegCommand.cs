@@ -1,0 +1,80 @@
+namespace Spool.Media.Commands;
+
+/// <summary>A whole ffmpeg invocation as data. Render it with <see cref="FfmpegCommandRenderer"/>.</summary>
+public sealed record FfmpegCommand(
+    IReadOnlyList<FfmpegInput> Inputs,
+    FilterGraph? Graph,
+    IReadOnlyList<FfmpegOutput> Outputs)
+{
+    /// <summary>Emit "-progress pipe:1 -nostats" so the runner can report progress.</summary>
+    public bool ReportsProgress { get; init; } = true;
+
+    /// <summary>Threads for the filter graph; null leaves ffmpeg's default.</summary>
+    public int? FilterThreads { get; init; }
+}
+
+/// <summary>An input file; <see cref="Options"/> come before its "-i".</summary>
+public sealed record FfmpegInput(string Path, IReadOnlyList<string> Options)
+{
+    public FfmpegInput(string path)
+        : this(path, [])
+    {
+    }
+}
+
+/// <summary>
+/// One output file. <see cref="Maps"/> are stream specifiers or graph labels ("[v0]", "0:1", "0:a:0?").
+/// A null <see cref="Video"/> or <see cref="Audio"/> means that kind of stream is dropped.
+/// </summary>
+public sealed record FfmpegOutput(
+    string Path,
+    IReadOnlyList<string> Maps,
+    VideoEncoding? Video,
+    AudioEncoding? Audio)
+{
+    /// <summary>Muxer name for "-f" (needed when the path's extension is not the format, e.g. ".partial.mp4" is fine, ".tmp" is not).</summary>
+    public string? Format { get; init; }
+
+    public bool FastStart { get; init; }
+
+    /// <summary>"-fps_mode" for this output (e.g. "vfr" for variable-frame-rate sources); null leaves the default.</summary>
+    public string? FpsMode { get; init; }
+
+    /// <summary>Encoder threads for this output; null leaves ffmpeg's default.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Drop metadata and chapters copied from the input ("-map_metadata -1").</summary>
+    public bool StripMetadata { get; init; }
+}
+
+/// <summary>"-c:v" and its settings. Codec "copy" copies the stream and ignores the rest.</summary>
+public sealed record VideoEncoding(string Codec)
+{
+    public string? Preset { get; init; }
+
+    public int? Crf { get; init; }
+
+    public string? Profile { get; init; }
+
+    public string? PixelFormat { get; init; }
+
+    /// <summary>Peak bitrate cap in kbit/s ("-maxrate"), with "-bufsize" at twice it.</summary>
+    public int? MaxRateKbps { get; init; }
+
+    /// <summary>Maximum keyframe interval in frames ("-g").</summary>
+    public int? KeyframeInterval { get; init; }
+
+    public static VideoEncoding Copy { get; } = new("copy");
+}
+
+/// <summary>"-c:a" and its settings. Codec "copy" copies the stream and ignores the rest.</summary>
+public sealed record AudioEncoding(string Codec)
+{
+    public int? BitrateKbps { get; init; }
+
+    public int? Channels { get; init; }
+
+    public int? SampleRate { get; init; }
+
+    public static AudioEncoding Copy { get; } = new("copy");
+}

@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Text;
+
+namespace Spool.Media.Commands;
+
+/// <summary>Turns a typed <see cref="FfmpegCommand"/> into the exact argument tokens ffmpeg receives.</summary>
+public static class FfmpegCommandRenderer
+{
+    public static IReadOnlyList<string> Render(FfmpegCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var tokens = new List<string> { "-hide_banner", "-y" };
+        if (command.ReportsProgress)
+        {
+            tokens.AddRange(["-progress", "pipe:1", "-nostats"]);
+        }
+
+        if (command.FilterThreads is { } filterThreads)
+        {
+            tokens.AddRange(["-filter_complex_threads", Invariant(filterThreads)]);
+        }
+
+        foreach (var input in command.Inputs)
+        {
+            tokens.AddRange(input.Options);
+            tokens.AddRange(["-i", FilePath(input.Path)]);
+        }
+
+        if (command.Graph is { } graph)
+        {
+            tokens.AddRange(["-filter_complex", RenderGraph(graph)]);
+        }
+
+        foreach (var output in command.Outputs)
+        {
+            RenderOutput(output, tokens);
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Paths go to ffmpeg as "file:" URLs so names starting with "-" or holding ":" stay paths.</summary>
+    public static string FilePath(string path) => "file:" + path;
+
+    public static string RenderGraph(FilterGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return string.Join(';', graph.Chains.Select(RenderChain));
+    }
+
+    private static string RenderChain(FilterChain chain)
+    {
+        var text = new StringBuilder();
+        foreach (var label in chain.Inputs)
+        {
+            text.Append('[').Append(label).Append(']');
+        }
+
+        text.AppendJoin(',', chain.Filters.Select(RenderFilter));
+        foreach (var label in chain.Outputs)
+        {
+            text.Append('[').Append(label).Append(']');
+        }
+
+        return text.ToString();
+    }
+
+    private static string RenderFilter(Filter filter)
+    {
+        if (filter.Args.Count == 0)
+        {
+            return filter.Name;
+        }
+
+        var args = filter.Args.Select(arg => arg.Key is null
+            ? EscapeValue(arg.Value)
+            : arg.Key + "=" + EscapeValue(arg.Value));
+        return filter.Name + "=" + string.Join(':', args);
+    }
+
+    // Two levels of escaping: the filter's own argument parser (\ ' :), then the graph parser (\ ' [ ] , ;).
+    private static string EscapeValue(string value)
+    {
+        var level1 = Escape(value, "\\':");
+        return Escape(level1, "\\'[],;");
+    }
+
+    private static string Escape(string value, string specials)
+    {
+        if (value.AsSpan().IndexOfAny(specials) < 0)
+        {
+            return value;
+        }
+
+        var text = new StringBuilder(value.Length + 8);
+        foreach (var c in value)
+        {
+            if (specials.Contains(c, StringComparison.Ordinal))
+            {
+                text.Append('\\');
+            }
+
+            text.Append(c);
+        }
+
+        return text.ToString();
+    }
+
+    private static void RenderOutput(FfmpegOutput output, List<string> tokens)
+    {
+        foreach (var map in output.Maps)
+        {
+            tokens.AddRange(["-map", map]);
+        }
+
+        RenderVideo(output.Video, tokens);
+        if (output.Threads is { } threads)
+        {
+            tokens.AddRange(["-threads", Invariant(threads)]);
+        }
+
+        RenderAudio(output.Audio, tokens);
+        if (output.FpsMode is { } fpsMode)
+        {
+            tokens.AddRange(["-fps_mode", fpsMode]);
+        }
+
+        if (output.StripMetadata)
+        {
+            tokens.AddRange(["-map_metadata", "-1", "-map_chapters", "-1"]);
+        }
+
+        if (output.FastStart)
+        {
+            tokens.AddRange(["-movflags", "+faststart"]);
+        }
+
+        if (output.Format is { } format)
+        {
+            tokens.AddRange(["-f", format]);
+        }
+
+        tokens.Add(FilePath(output.Path));
+    }
+
+    private static void RenderVideo(VideoEncoding? video, List<string> tokens)
+    {
+        if (video is null)
+        {
+            tokens.Add("-vn");
+            return;
+        }
+
+        tokens.AddRange(["-c:v", video.Codec]);
+        if (video.Codec == "copy")
+        {
+            return;
+        }
+
+        AddIf(tokens, "-preset", video.Preset);
+        AddIf(tokens, "-crf", video.Crf);
+        AddIf(tokens, "-profile:v", video.Profile);
+        AddIf(tokens, "-pix_fmt", video.PixelFormat);
+        if (video.MaxRateKbps is { } maxRate)
+        {
+            tokens.AddRange(["-maxrate", Invariant(maxRate) + "k", "-bufsize", Invariant(maxRate * 2) + "k"]);
+        }
+
+        AddIf(tokens, "-g", video.KeyframeInterval);
+    }
+
+    private static void RenderAudio(AudioEncoding? audio, List<string> tokens)
+    {
+        if (audio is null)
+        {
+            tokens.Add("-an");
+            return;
+        }
+
+        tokens.AddRange(["-c:a", audio.Codec]);
+        if (audio.Codec == "copy")
+        {
+            return;
+        }
+
+        if (audio.BitrateKbps is { } bitrate)
+        {
+            tokens.AddRange(["-b:a", Invariant(bitrate) + "k"]);
+        }
+
+        AddIf(tokens, "-ac", audio.Channels);
+        AddIf(tokens, "-ar", audio.SampleRate);
+    }
+
+    private static void AddIf(List<string> tokens, string flag, string? value)
+    {
+        if (value is not null)
+        {
+            tokens.AddRange([flag, value]);
+        }
+    }
+
+    private static void AddIf(List<string> tokens, string flag, int? value)
+    {
+        if (value is { } number)
+        {
+            tokens.AddRange([flag, Invariant(number)]);
+        }
+    }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

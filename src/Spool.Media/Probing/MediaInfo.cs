@@ -1,0 +1,68 @@
+namespace Spool.Media.Probing;
+
+/// <summary>A probed media file, normalised: every value here is sane or absent.</summary>
+public sealed record MediaInfo(
+    string Path,
+    string FormatName,
+    double? DurationSeconds,
+    long? SizeBytes,
+    long? BitRate,
+    IReadOnlyList<VideoStreamInfo> VideoStreams,
+    IReadOnlyList<AudioStreamInfo> AudioStreams,
+    int SubtitleStreamCount,
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>A single picture (PNG, JPEG, one-frame GIF...) rather than moving video.</summary>
+    public bool IsStillImage { get; init; }
+
+    /// <summary>The stream Spool encodes: the first real video stream (attached pictures are never here).</summary>
+    public VideoStreamInfo? PrimaryVideo => VideoStreams.Count > 0 ? VideoStreams[0] : null;
+
+    public AudioStreamInfo? PrimaryAudio => AudioStreams.Count > 0 ? AudioStreams[0] : null;
+
+    /// <summary>The best duration known: the container's, else the primary video stream's.</summary>
+    public double? EffectiveDuration => DurationSeconds ?? PrimaryVideo?.DurationSeconds ?? PrimaryAudio?.DurationSeconds;
+}
+
+/// <summary>A video stream. <see cref="Index"/> is the absolute stream index in the file (map as "0:Index").</summary>
+public sealed record VideoStreamInfo(
+    int Index,
+    string Codec,
+    int Width,
+    int Height,
+    Rational SampleAspectRatio,
+    string? PixelFormat,
+    int BitDepth,
+    Rational? FrameRate,
+    bool IsVariableFrameRate,
+    int Rotation,
+    bool IsInterlaced,
+    string? ColorTransfer,
+    string? ColorPrimaries,
+    bool IsHdr,
+    double? DurationSeconds,
+    long? FrameCount)
+{
+    /// <summary>Rotation is clockwise display rotation in {0, 90, 180, 270}; a quarter turn swaps the axes.</summary>
+    public bool IsQuarterTurn => Rotation is 90 or 270;
+
+    /// <summary>Width as displayed: square pixels (sample aspect applied), rotation applied.</summary>
+    public int DisplayWidth => IsQuarterTurn ? SquarePixelHeight : SquarePixelWidth;
+
+    public int DisplayHeight => IsQuarterTurn ? SquarePixelWidth : SquarePixelHeight;
+
+    // Square pixels the way ffmpeg's own "scale=iw*sar:ih" does it: the width absorbs the sample aspect.
+    private int SquarePixelWidth => SampleAspectRatio.IsValid
+        ? Math.Max(1, (int)Math.Round(Width * SampleAspectRatio.Value))
+        : Width;
+
+    private int SquarePixelHeight => Height;
+}
+
+public sealed record AudioStreamInfo(
+    int Index,
+    string Codec,
+    int Channels,
+    int SampleRate,
+    string? ChannelLayout,
+    double? DurationSeconds);
