@@ -1,1 +1,3 @@
-return 0;
+using Spool.Cli;
+
+return await SpoolApp.RunAsync(args);

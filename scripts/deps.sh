@@ -1,0 +1,43 @@
+# Sourced by ./spool and ./test.sh: installs what Spool needs from Debian's packages when it is missing.
+# Prints to stderr; returns non-zero with a clear message when it cannot install (not root, no apt).
+
+spool_apt_updated=""
+
+spool_apt_install() {
+    # $@: Debian package names
+    local runner=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+            runner=(sudo -n)
+        else
+            echo "spool: missing $*; install it as root: apt-get install $*" >&2
+            return 1
+        fi
+    fi
+    if ! command -v apt-get >/dev/null 2>&1; then
+        echo "spool: missing $* and this system has no apt-get; install it with your package manager" >&2
+        return 1
+    fi
+    echo "spool: installing $* from Debian's packages..." >&2
+    if [ -z "$spool_apt_updated" ]; then
+        "${runner[@]}" apt-get update -qq >/dev/null 2>&1 || { echo "spool: apt-get update failed" >&2; return 1; }
+        spool_apt_updated=1
+    fi
+    DEBIAN_FRONTEND=noninteractive "${runner[@]}" apt-get install -y -qq --no-install-recommends "$@" >/dev/null 2>&1 \
+        || { echo "spool: apt-get install $* failed" >&2; return 1; }
+}
+
+spool_ensure_ffmpeg() {
+    if [ -n "${SPOOL_FFMPEG:-}" ] || { command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1; }; then
+        return 0
+    fi
+    spool_apt_install ffmpeg
+}
+
+spool_ensure_dotnet() {
+    if command -v dotnet >/dev/null 2>&1; then
+        return 0
+    fi
+    echo "spool: the .NET 10 SDK (dotnet) is not on PATH; install it first: https://dot.net" >&2
+    return 1
+}

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Spool.Core.Reporting;
+using Spool.Media.Errors;
+using Spool.Media.Probing;
+using Spool.Media.Processes;
+
+namespace Spool.Cli.Commands;
+
+/// <summary>spool probe FILE [--json]: the normalised probe of one file, or its classified error (exit 1).</summary>
+internal static class ProbeCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "Media file to probe." };
+        var json = new Option<bool>("--json") { Description = "Print the normalised model as JSON." };
+        var command = new Command("probe", "Show what Spool sees in a media file.") { file, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var runner = new ProcessRunner();
+            var tools = await Toolchain.RequireAsync(runner, cancellationToken);
+            var outcome = await new Prober(runner, tools.Ffprobe).ProbeAsync(parse.GetValue(file)!, cancellationToken);
+            return outcome switch
+            {
+                ProbeOutcome.Probed probed => Print(probed.Media, parse.GetValue(json)),
+                ProbeOutcome.Failed failed => PrintError(failed.Error, parse.GetValue(json)),
+                _ => throw new InvalidOperationException("Unknown probe outcome."),
+            };
+        });
+        return command;
+    }
+
+    private static int Print(MediaInfo media, bool json)
+    {
+        if (json)
+        {
+            System.Console.WriteLine(JsonSerializer.Serialize(media, ReportJson.Options));
+            return ExitCodes.Success;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        System.Console.WriteLine(media.Path);
+        System.Console.WriteLine(string.Create(c, $"  format    {media.FormatName}, duration {Seconds(media.DurationSeconds)}, {media.SizeBytes ?? 0} bytes"));
+        foreach (var video in media.VideoStreams)
+        {
+            System.Console.WriteLine(string.Create(c,
+                $"  video #{video.Index} {video.Codec} {video.Width}x{video.Height} (display {video.DisplayWidth}x{video.DisplayHeight}) sar {video.SampleAspectRatio} {video.PixelFormat} {video.BitDepth}-bit fps {video.FrameRate?.Value:0.###}{(video.IsVariableFrameRate ? " vfr" : "")} rotation {video.Rotation}{(video.IsInterlaced ? " interlaced" : "")}{(video.IsHdr ? " hdr" : "")}"));
+        }
+
+        foreach (var audio in media.AudioStreams)
+        {
+            System.Console.WriteLine(string.Create(c, $"  audio #{audio.Index} {audio.Codec} {audio.Channels} ch {audio.SampleRate} Hz"));
+        }
+
+        if (media.IsStillImage)
+        {
+            System.Console.WriteLine("  still image (not a video)");
+        }
+
+        foreach (var warning in media.Warnings)
+        {
+            System.Console.WriteLine("  warning: " + warning);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static int PrintError(MediaError error, bool json)
+    {
+        if (json)
+        {
+            System.Console.WriteLine(JsonSerializer.Serialize(new { error = new ErrorReport(error.Category.ToWireName(), error.Message, error.Hint) }, ReportJson.Options));
+        }
+        else
+        {
+            System.Console.Error.WriteLine($"{error.Category.ToWireName()}: {error.Message}\n  hint: {error.Hint}");
+        }
+
+        return ExitCodes.JobsFailed;
+    }
+
+    private static string Seconds(double? seconds) =>
+        seconds is { } s ? s.ToString("0.###", CultureInfo.InvariantCulture) + " s" : "unknown";
+}

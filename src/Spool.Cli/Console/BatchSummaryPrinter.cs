@@ -1,0 +1,23 @@
+using System.Globalization;
+using Spool.Core.Operations;
+using Spool.Media.Errors;
+
+namespace Spool.Cli.Console;
+
+/// <summary>The few lines a finished batch leaves on the terminal: counts, failures with hints, where the report is.</summary>
+internal static class BatchSummaryPrinter
+{
+    public static void Print(BatchResult result, string reportPath, TextWriter output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c,
+            $"Batch {result.BatchId}: {result.Count(JobStatus.Succeeded)} succeeded, {result.Count(JobStatus.Failed)} failed, {result.Count(JobStatus.Skipped)} skipped, {result.Count(JobStatus.Cancelled)} cancelled in {result.WallSeconds:0.0} s"));
+        foreach (var job in result.Jobs.Where(job => job.Status == JobStatus.Failed && job.Error is not null))
+        {
+            output.WriteLine($"  failed {job.Input} ({job.Preset}): {job.Error!.Category.ToWireName()}: {job.Error.Message}");
+            output.WriteLine($"         hint: {job.Error.Hint}");
+        }
+
+        output.WriteLine($"Report: {reportPath}");
+    }
+}

@@ -1,0 +1,27 @@
+using Spectre.Console;
+using Spool.Core.Operations;
+
+namespace Spool.Cli.Console;
+
+/// <summary>Chooses the view: Spectre bars on a terminal, plain lines when redirected, nothing with --quiet.</summary>
+internal static class ProgressDisplay
+{
+    public static async Task<BatchResult> RunAsync(bool quiet, Func<IBatchObserver, Task<BatchResult>> run)
+    {
+        if (quiet)
+        {
+            return await run(new SilentObserver());
+        }
+
+        if (System.Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            return await run(new PlainObserver(System.Console.Out));
+        }
+
+        return await AnsiConsole.Progress()
+            .AutoClear(false)
+            .HideCompleted(true)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(context => run(new SpectreObserver(context)));
+    }
+}

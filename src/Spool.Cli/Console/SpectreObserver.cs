@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Spectre.Console;
+using Spool.Core.Operations;
+using Spool.Media.Processes;
+
+namespace Spool.Cli.Console;
+
+/// <summary>With a terminal: an overall bar (done/total, ETA) and one line per running work item (file, presets, %, fps, speed).</summary>
+internal sealed class SpectreObserver(ProgressContext context) : IBatchObserver
+{
+    private readonly ConcurrentDictionary<string, RunningItem> _running = new(StringComparer.Ordinal);
+    private ProgressTask? _overall;
+    private int _succeeded;
+    private int _failed;
+
+    public void BatchStarted(string batchId, int totalInputs, int totalJobs)
+    {
+        _overall = context.AddTask(Markup.Escape($"{batchId}: {totalJobs} jobs"), maxValue: Math.Max(1, totalJobs));
+    }
+
+    public void WorkStarted(string input, IReadOnlyList<string> presets)
+    {
+        var label = $"{Path.GetFileName(input)} [{string.Join(",", presets)}]";
+        var task = context.AddTask(Markup.Escape(label), maxValue: 100);
+        _running[input] = new RunningItem(task, label, presets.Count);
+    }
+
+    public void WorkProgress(string input, FfmpegProgress progress, double? percent)
+    {
+        if (!_running.TryGetValue(input, out var item))
+        {
+            return;
+        }
+
+        if (percent is { } value)
+        {
+            item.Task.Value = value;
+        }
+
+        var speed = progress.Speed is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) + "x" : "-";
+        item.Task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{item.Label} {progress.Fps:0} fps {speed}"));
+    }
+
+    public void JobFinished(JobResult job)
+    {
+        if (job.Status == JobStatus.Succeeded)
+        {
+            Interlocked.Increment(ref _succeeded);
+        }
+        else
+        {
+            Interlocked.Increment(ref _failed);
+        }
+
+        if (_overall is { } overall)
+        {
+            overall.Increment(1);
+            overall.Description = Markup.Escape($"done {_succeeded + _failed}/{overall.MaxValue:0}, {_succeeded} succeeded, {_failed} failed or cancelled");
+        }
+
+        if (_running.TryGetValue(job.Input, out var item) && Interlocked.Decrement(ref item.Remaining) == 0)
+        {
+            item.Task.Value = item.Task.MaxValue;
+            item.Task.StopTask();
+            _running.TryRemove(job.Input, out _);
+        }
+    }
+
+    private sealed class RunningItem(ProgressTask task, string label, int jobs)
+    {
+        public int Remaining = jobs;
+
+        public ProgressTask Task { get; } = task;
+
+        public string Label { get; } = label;
+    }
+}

@@ -1,0 +1,47 @@
+namespace Spool.Core.Discovery;
+
+/// <summary>
+/// Gives every input an output name that no other input of the batch shares. "clip.mp4" alone stays "clip";
+/// "a.mp4" beside "a.avi" become "a_mp4" and "a_avi", so neither ever overwrites the other; any clash left
+/// after that (the same name from two folders given on the command line) gets "_2", "_3" in input order.
+/// </summary>
+internal static class OutputNames
+{
+    public static IReadOnlyList<DiscoveredInput> Assign(IReadOnlyList<(string Path, string RelativeFolder)> inputs)
+    {
+        var stems = inputs.Select(input => Join(input.RelativeFolder, Path.GetFileNameWithoutExtension(input.Path))).ToList();
+        var clashing = stems
+            .GroupBy(stem => stem, StringComparer.OrdinalIgnoreCase)
+            .Where(group => group.Count() > 1)
+            .Select(group => group.Key)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var result = new List<DiscoveredInput>(inputs.Count);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var name = stems[i];
+            if (clashing.Contains(name))
+            {
+                var extension = Path.GetExtension(inputs[i].Path).TrimStart('.').ToLowerInvariant();
+                name = extension.Length > 0 ? name + "_" + extension : name;
+            }
+
+            var unique = name;
+            for (var n = 2; !taken.Add(unique); n++)
+            {
+                unique = name + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            result.Add(new DiscoveredInput(inputs[i].Path, unique));
+        }
+
+        return result;
+    }
+
+    private static string Join(string folder, string stem)
+    {
+        var safeStem = stem.Length == 0 ? "input" : stem;
+        return folder.Length == 0 ? safeStem : Path.Combine(folder, safeStem);
+    }
+}

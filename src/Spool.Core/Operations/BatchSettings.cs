@@ -1,0 +1,32 @@
+using Spool.Core.Planning;
+using Spool.Core.Presets;
+
+namespace Spool.Core.Operations;
+
+public enum ErrorHandling
+{
+    /// <summary>Keep going past failed jobs (the default).</summary>
+    Continue,
+
+    /// <summary>Stop admitting work after the first failure and cancel what runs.</summary>
+    Stop,
+}
+
+/// <summary>Everything a batch run needs to know besides its inputs.</summary>
+public sealed record BatchSettings(
+    IReadOnlyList<Preset> Presets,
+    PlanOptions PlanOptions,
+    string OutputDirectory,
+    int MaxConcurrent,
+    ErrorHandling ErrorHandling,
+    int ProcessorCount)
+{
+    /// <summary>Per-job limit (--timeout); null for none.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>A job whose ffmpeg shows no progress for this long ends as stalled.</summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Thread budget per ffmpeg: the cores shared out among the jobs that run at once.</summary>
+    public int ThreadsPerJob => Math.Max(1, ProcessorCount / Math.Max(1, MaxConcurrent));
+}

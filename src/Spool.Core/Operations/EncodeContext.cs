@@ -1,0 +1,7 @@
+using Spool.Core.Discovery;
+using Spool.Media.Probing;
+
+namespace Spool.Core.Operations;
+
+/// <summary>What the encode step knows about the work item it runs.</summary>
+internal sealed record EncodeContext(DiscoveredInput Input, MediaInfo Source, JobLog Log, DateTimeOffset Started);

@@ -1,0 +1,132 @@
+using Spool.Core.Planning;
+using Spool.Core.Quality;
+using Spool.Media.Commands;
+using Spool.Media.Errors;
+using Spool.Media.Probing;
+using Spool.Media.Processes;
+
+namespace Spool.Core.Operations;
+
+/// <summary>Runs a work plan's ffmpeg commands, checks each output, and renames it into place only when it is right.</summary>
+internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTools tools, BatchSettings settings, IBatchObserver observer, TimeProvider clock)
+{
+    public async Task<IReadOnlyDictionary<string, JobResult>> RunAsync(WorkPlan plan, EncodeContext context, CancellationToken cancellationToken)
+    {
+        var results = new Dictionary<string, JobResult>(StringComparer.Ordinal);
+        if (plan.Outputs.Count > 1)
+        {
+            var fused = await RunCommandAsync(plan.Fused, plan.Outputs, context, attempt: 1, fused: true, cancellationToken);
+            if (fused.Error is null || !WorthSeparateRuns(fused.Error))
+            {
+                foreach (var (output, result) in plan.Outputs.Zip(fused.Results))
+                {
+                    results[output.PresetName] = result;
+                }
+
+                return results;
+            }
+        }
+
+        for (var i = 0; i < plan.Outputs.Count; i++)
+        {
+            var attempt = plan.Outputs.Count > 1 ? 2 : 1;
+            var single = await RunCommandAsync(plan.Separate[i], [plan.Outputs[i]], context, attempt, fused: false, cancellationToken);
+            results[plan.Outputs[i].PresetName] = single.Results[0];
+        }
+
+        return results;
+    }
+
+    // A failure that is the input's (corrupt, missing, unsupported) or the machine's (disk, permissions) or the
+    // user's (cancel, timeout) fails every preset alike: running each alone would only fail again, slower.
+    private static bool WorthSeparateRuns(MediaError error) =>
+        error.Category is ErrorCategory.FfmpegFailed or ErrorCategory.EncoderUnavailable or ErrorCategory.QcFailed;
+
+    private async Task<RunOutcome> RunCommandAsync(
+        FfmpegCommand command, IReadOnlyList<OutputPlan> outputs, EncodeContext context, int attempt, bool fused, CancellationToken cancellationToken)
+    {
+        foreach (var output in outputs)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(output.PartialPath)!);
+        }
+
+        var presets = outputs.Select(output => output.PresetName).ToList();
+        var request = new ProcessRequest(tools.Ffmpeg, FfmpegCommandRenderer.Render(command))
+        {
+            ParsesProgress = true,
+            Timeout = settings.Timeout,
+            StallTimeout = settings.StallTimeout,
+        };
+        var duration = context.Source.EffectiveDuration;
+        var progress = new ProgressRelay(p =>
+            observer.WorkProgress(context.Input.Path, p, duration is > 0 ? Math.Clamp(p.OutTime.TotalSeconds / duration.Value * 100, 0, 100) : null));
+        var result = await runner.RunAsync(request, progress, cancellationToken);
+        var title = fused ? $"fused run of {string.Join(", ", presets)}" : $"run of {presets[0]}";
+        await context.Log.AppendRunAsync(presets, title, result);
+
+        if (!result.Succeeded)
+        {
+            PartialFiles.Delete(outputs);
+            var error = ErrorClassifier.Classify(result);
+            return new RunOutcome(error, outputs.Select(output => Failed(context, output, attempt, fused, error, result)).ToList());
+        }
+
+        var jobs = new List<JobResult>();
+        foreach (var output in outputs)
+        {
+            jobs.Add(await VerifyAndPlaceAsync(output, context, attempt, fused, result));
+        }
+
+        var firstError = jobs.FirstOrDefault(job => job.Error is not null)?.Error;
+        return new RunOutcome(firstError, jobs);
+    }
+
+    private async Task<JobResult> VerifyAndPlaceAsync(OutputPlan output, EncodeContext context, int attempt, bool fused, ProcessResult run)
+    {
+        var probe = await prober.ProbeAsync(output.PartialPath, CancellationToken.None);
+        if (probe is not ProbeOutcome.Probed probed)
+        {
+            PartialFiles.Delete([output]);
+            var error = MediaError.Of(ErrorCategory.FfmpegFailed, "ffmpeg exited 0 but its output cannot be read back.");
+            return Failed(context, output, attempt, fused, error, run);
+        }
+
+        var expectation = new OutputExpectation(output.Width, output.Height, output.HasAudio, context.Source.EffectiveDuration);
+        var check = OutputCheckRules.Evaluate(probed.Media, expectation);
+        if (!check.Passed)
+        {
+            PartialFiles.Delete([output]);
+            var error = MediaError.Of(ErrorCategory.QcFailed, "The output failed its check: " + string.Join("; ", check.Problems) + ".");
+            return Failed(context, output, attempt, fused, error, run) with { Qc = check };
+        }
+
+        File.Move(output.PartialPath, output.FinalPath, overwrite: true);
+        return new JobResult(context.Input.Path, output.PresetName, JobStatus.Succeeded, output.FinalPath, attempt, context.Started, clock.GetUtcNow(), null, check)
+        {
+            LogPath = context.Log.PathFor(output.PresetName),
+            InputBytes = FileSizes.Of(context.Input.Path),
+            OutputBytes = FileSizes.Of(output.FinalPath),
+            SourceDurationSeconds = context.Source.EffectiveDuration,
+            Fused = fused,
+        };
+    }
+
+    private JobResult Failed(EncodeContext context, OutputPlan output, int attempt, bool fused, MediaError error, ProcessResult run) =>
+        new(context.Input.Path, output.PresetName, error.Category == ErrorCategory.Cancelled ? JobStatus.Cancelled : JobStatus.Failed,
+            null, attempt, context.Started, clock.GetUtcNow(), error, null)
+        {
+            StderrTail = run.StderrTail(),
+            LogPath = context.Log.PathFor(output.PresetName),
+            InputBytes = FileSizes.Of(context.Input.Path),
+            SourceDurationSeconds = context.Source.EffectiveDuration,
+            Fused = fused,
+        };
+
+    private sealed record RunOutcome(MediaError? Error, IReadOnlyList<JobResult> Results);
+
+    // Not Progress<T>: that posts to the thread pool, so reports could arrive after the job has ended.
+    private sealed class ProgressRelay(Action<FfmpegProgress> report) : IProgress<FfmpegProgress>
+    {
+        public void Report(FfmpegProgress value) => report(value);
+    }
+}

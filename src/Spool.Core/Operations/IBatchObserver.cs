@@ -1,0 +1,35 @@
+using Spool.Media.Processes;
+
+namespace Spool.Core.Operations;
+
+/// <summary>What the terminal view (or a test) hears while a batch runs. Calls may come from several threads.</summary>
+public interface IBatchObserver
+{
+    void BatchStarted(string batchId, int totalInputs, int totalJobs);
+
+    void WorkStarted(string input, IReadOnlyList<string> presets);
+
+    void WorkProgress(string input, FfmpegProgress progress, double? percent);
+
+    void JobFinished(JobResult job);
+}
+
+/// <summary>Hears nothing: for --quiet and for tests that only read the result.</summary>
+public sealed class SilentObserver : IBatchObserver
+{
+    public void BatchStarted(string batchId, int totalInputs, int totalJobs)
+    {
+    }
+
+    public void WorkStarted(string input, IReadOnlyList<string> presets)
+    {
+    }
+
+    public void WorkProgress(string input, FfmpegProgress progress, double? percent)
+    {
+    }
+
+    public void JobFinished(JobResult job)
+    {
+    }
+}

@@ -1,0 +1,38 @@
+using Spool.Core.Quality;
+using Spool.Media.Errors;
+
+namespace Spool.Core.Operations;
+
+public enum JobStatus
+{
+    Succeeded,
+    Failed,
+    Skipped,
+    Cancelled,
+}
+
+/// <summary>How one (input, preset) job ended. Paths are absolute; times are UTC.</summary>
+public sealed record JobResult(
+    string Input,
+    string Preset,
+    JobStatus Status,
+    string? Output,
+    int Attempts,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    MediaError? Error,
+    OutputCheck? Qc)
+{
+    public string? StderrTail { get; init; }
+
+    public string? LogPath { get; init; }
+
+    public long? InputBytes { get; init; }
+
+    public long? OutputBytes { get; init; }
+
+    public double? SourceDurationSeconds { get; init; }
+
+    /// <summary>Whether the output came from the one-decode run shared with the input's other presets.</summary>
+    public bool Fused { get; init; }
+}

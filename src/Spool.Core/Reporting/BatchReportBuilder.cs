@@ -1,0 +1,94 @@
+using System.Globalization;
+using Spool.Core.Operations;
+using Spool.Media.Errors;
+
+namespace Spool.Core.Reporting;
+
+/// <summary>Pure: turns a batch result into the report records. Writing them is <see cref="BatchReportWriter"/>'s job.</summary>
+public static class BatchReportBuilder
+{
+    public static BatchReport Report(BatchResult batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var summary = new BatchSummary(
+            batch.TotalInputs,
+            batch.Jobs.Count,
+            batch.Count(JobStatus.Succeeded),
+            batch.Count(JobStatus.Failed),
+            batch.Count(JobStatus.Skipped),
+            batch.Count(JobStatus.Cancelled),
+            Math.Round(batch.WallSeconds, 3));
+        return new BatchReport(batch.BatchId, summary, batch.Jobs.Select(Job).ToList());
+    }
+
+    public static ErrorLog Errors(BatchResult batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var failed = batch.Jobs.Where(job => job.Status == JobStatus.Failed && job.Error is not null).ToList();
+        var groups = failed
+            .GroupBy(job => job.Error!.Category)
+            .OrderByDescending(group => group.Count())
+            .ThenBy(group => group.Key)
+            .Select(group => new ErrorGroup(
+                group.Key.ToWireName(),
+                group.First().Error!.Hint,
+                group.Count(),
+                group.Select(job => job.Input).Distinct(StringComparer.Ordinal).ToList()))
+            .ToList();
+        var entries = failed
+            .Select(job => new ErrorEntry(job.Input, job.Preset, job.Error!.Category.ToWireName(), job.Error.Message, job.Error.Hint, job.StderrTail, job.LogPath))
+            .ToList();
+        return new ErrorLog(batch.BatchId, groups, entries);
+    }
+
+    public static ProcessingMetrics Metrics(BatchResult batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var wall = Math.Max(batch.WallSeconds, 0.001);
+        var succeeded = batch.Jobs.Where(job => job.Status == JobStatus.Succeeded).ToList();
+        var sourceSeconds = batch.Jobs.GroupBy(job => job.Input, StringComparer.Ordinal).Sum(group => group.First().SourceDurationSeconds ?? 0);
+        var outputSeconds = succeeded.Sum(job => job.SourceDurationSeconds ?? 0);
+        var inputBytes = succeeded.GroupBy(job => job.Input, StringComparer.Ordinal).Sum(group => group.First().InputBytes ?? 0);
+        var outputBytes = succeeded.Sum(job => job.OutputBytes ?? 0);
+        var timings = batch.Jobs
+            .Select(job => new JobTiming(job.Input, job.Preset, Status(job.Status), Seconds(job), job.Fused))
+            .ToList();
+        return new ProcessingMetrics(
+            batch.BatchId,
+            Math.Round(wall, 3),
+            Math.Round(sourceSeconds / 60, 3),
+            Math.Round(batch.TotalInputs / wall * 3600, 1),
+            Math.Round(outputSeconds / 60 / wall * 3600, 1),
+            outputSeconds > 0 ? Math.Round(outputSeconds / wall, 3) : null,
+            inputBytes,
+            outputBytes,
+            inputBytes > 0 ? Math.Round((double)outputBytes / inputBytes, 4) : null,
+            timings);
+    }
+
+    private static JobReport Job(JobResult job) => new(
+        job.Input,
+        job.Preset,
+        Status(job.Status),
+        job.Output,
+        job.Attempts,
+        Time(job.StartedAt),
+        Time(job.FinishedAt),
+        job.Error is { } error ? new ErrorReport(error.Category.ToWireName(), error.Message, error.Hint) : null,
+        job.Qc);
+
+    private static double? Seconds(JobResult job) =>
+        job.StartedAt is { } start && job.FinishedAt is { } end ? Math.Round((end - start).TotalSeconds, 3) : null;
+
+    public static string Status(JobStatus status) => status switch
+    {
+        JobStatus.Succeeded => "succeeded",
+        JobStatus.Failed => "failed",
+        JobStatus.Skipped => "skipped",
+        JobStatus.Cancelled => "cancelled",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    private static string? Time(DateTimeOffset? time) =>
+        time?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}
