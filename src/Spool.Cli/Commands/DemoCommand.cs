@@ -25,6 +25,8 @@ internal static class DemoCommand
         new("surround_1080p.mov", "testsrc2=size=1920x1080:rate=25:duration=3", "sine=frequency=330:duration=3", ["-ac", "6"]),
     ];
 
+    private static readonly string[] DemoPresets = ["web_optimized", "mobile_optimized"];
+
     public static Command Create()
     {
         var output = new Option<string>("--output", "-o") { Description = "Where the demo writes.", DefaultValueFactory = _ => "demo_output" };
@@ -36,13 +38,13 @@ internal static class DemoCommand
             var tools = await Toolchain.RequireAsync(runner, cancellationToken);
             var samples = Path.Combine(root, "samples");
             Directory.CreateDirectory(samples);
-            System.Console.WriteLine($"Making {Samples.Length} sample videos in {samples} ...");
+            Console.WriteLine($"Making {Samples.Length} sample videos in {samples} ...");
             foreach (var sample in Samples)
             {
                 await MakeAsync(runner, tools, sample, samples, cancellationToken);
             }
 
-            var presets = new[] { "web_optimized", "mobile_optimized" }.Select(name => PresetCatalog.BuiltIn.Find(name)!).ToList();
+            var presets = DemoPresets.Select(name => PresetCatalog.BuiltIn.Find(name)!).ToList();
             var inputs = InputDiscovery.Discover(new DiscoveryRequest([samples], Recursive: false, Pattern: null, root));
             var settings = new BatchSettings(presets, new PlanOptions(), root, MaxConcurrent: 2, ErrorHandling.Continue, Environment.ProcessorCount);
             return await ProcessCommand.ExecuteAsync(new BatchInvocation(inputs, settings, Quiet: false), cancellationToken);

@@ -26,12 +26,12 @@ internal static class PlanCommand
             var rejected = 0;
             foreach (var input in invocation.Inputs)
             {
-                System.Console.WriteLine($"# {input.Path}");
+                Console.WriteLine($"# {input.Path}");
                 var outcome = await prober.ProbeAsync(input.Path, cancellationToken);
                 if (outcome is ProbeOutcome.Failed failed)
                 {
                     rejected++;
-                    System.Console.WriteLine($"#   fails: {failed.Error.Category.ToWireName()}: {failed.Error.Message}");
+                    Console.WriteLine($"#   fails: {failed.Error.Category.ToWireName()}: {failed.Error.Message}");
                     continue;
                 }
 
@@ -41,19 +41,19 @@ internal static class PlanCommand
                 if (plan is PlanOutcome.Rejected no)
                 {
                     rejected++;
-                    System.Console.WriteLine($"#   fails: {no.Error.Category.ToWireName()}: {no.Error.Message}");
+                    Console.WriteLine($"#   fails: {no.Error.Category.ToWireName()}: {no.Error.Message}");
                     continue;
                 }
 
                 var work = ((PlanOutcome.Planned)plan).Plan;
                 foreach (var output in work.Outputs)
                 {
-                    System.Console.WriteLine($"#   {output.PresetName}: {output.Width}x{output.Height}{(output.HasAudio ? " with audio" : " no audio")} -> {output.FinalPath}");
+                    Console.WriteLine($"#   {output.PresetName}: {output.Width}x{output.Height}{(output.HasAudio ? " with audio" : " no audio")} -> {output.FinalPath}");
                 }
 
                 var command = work.Outputs.Count > 1 ? work.Fused : work.Separate[0];
-                System.Console.WriteLine(CommandLineFormatter.Format(tools.Ffmpeg, FfmpegCommandRenderer.Render(command)));
-                System.Console.WriteLine();
+                Console.WriteLine(CommandLineFormatter.Format(tools.Ffmpeg, FfmpegCommandRenderer.Render(command)));
+                Console.WriteLine();
             }
 
             return rejected > 0 ? ExitCodes.JobsFailed : ExitCodes.Success;

@@ -20,7 +20,7 @@ internal static class PresetsCommand
             {
                 foreach (var preset in catalog.Presets)
                 {
-                    System.Console.WriteLine($"{preset.Name,-18} {preset.Description}");
+                    Console.WriteLine($"{preset.Name,-18} {preset.Description}");
                 }
 
                 return ExitCodes.Success;
@@ -36,17 +36,17 @@ internal static class PresetsCommand
     private static void Show(Preset preset)
     {
         var c = CultureInfo.InvariantCulture;
-        System.Console.WriteLine(preset.Name);
-        System.Console.WriteLine("  " + preset.Description);
-        System.Console.WriteLine(string.Create(c, $"  video     {preset.VideoCodec} crf {preset.Crf} preset {preset.X264Preset}{(preset.MaxBitrateKbps is { } max ? $" max {max}k" : "")}{(preset.IsSourceAdaptive ? " (adapts to the source)" : "")}"));
-        System.Console.WriteLine("  size      " + preset.Size switch
+        Console.WriteLine(preset.Name);
+        Console.WriteLine("  " + preset.Description);
+        Console.WriteLine(string.Create(c, $"  video     {preset.VideoCodec} crf {preset.Crf} preset {preset.X264Preset}{(preset.MaxBitrateKbps is { } max ? $" max {max}k" : "")}{(preset.IsSourceAdaptive ? " (adapts to the source)" : "")}"));
+        Console.WriteLine("  size      " + preset.Size switch
         {
             SizeRule.Keep => "source (never upscaled)",
             SizeRule.Bound bound => string.Create(c, $"short side <= {bound.MaxShortSide?.ToString(c) ?? "any"}, long side <= {bound.MaxLongSide?.ToString(c) ?? "any"} (never upscaled)"),
             SizeRule.Canvas canvas => string.Create(c, $"canvas {canvas.Width}x{canvas.Height} (fit and pad)"),
             _ => preset.Size.ToString(),
         });
-        System.Console.WriteLine("  fps       " + (preset.MaxFps is { } fps ? "<= " + fps.ToString(c) : "source"));
-        System.Console.WriteLine(string.Create(c, $"  audio     {preset.AudioCodec} {preset.AudioBitrateKbps}k stereo"));
+        Console.WriteLine("  fps       " + (preset.MaxFps is { } fps ? "<= " + fps.ToString(c) : "source"));
+        Console.WriteLine(string.Create(c, $"  audio     {preset.AudioCodec} {preset.AudioBitrateKbps}k stereo"));
     }
 }

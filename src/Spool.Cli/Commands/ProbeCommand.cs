@@ -35,32 +35,32 @@ internal static class ProbeCommand
     {
         if (json)
         {
-            System.Console.WriteLine(JsonSerializer.Serialize(media, ReportJson.Options));
+            Console.WriteLine(JsonSerializer.Serialize(media, ReportJson.Options));
             return ExitCodes.Success;
         }
 
         var c = CultureInfo.InvariantCulture;
-        System.Console.WriteLine(media.Path);
-        System.Console.WriteLine(string.Create(c, $"  format    {media.FormatName}, duration {Seconds(media.DurationSeconds)}, {media.SizeBytes ?? 0} bytes"));
+        Console.WriteLine(media.Path);
+        Console.WriteLine(string.Create(c, $"  format    {media.FormatName}, duration {Seconds(media.DurationSeconds)}, {media.SizeBytes ?? 0} bytes"));
         foreach (var video in media.VideoStreams)
         {
-            System.Console.WriteLine(string.Create(c,
+            Console.WriteLine(string.Create(c,
                 $"  video #{video.Index} {video.Codec} {video.Width}x{video.Height} (display {video.DisplayWidth}x{video.DisplayHeight}) sar {video.SampleAspectRatio} {video.PixelFormat} {video.BitDepth}-bit fps {video.FrameRate?.Value:0.###}{(video.IsVariableFrameRate ? " vfr" : "")} rotation {video.Rotation}{(video.IsInterlaced ? " interlaced" : "")}{(video.IsHdr ? " hdr" : "")}"));
         }
 
         foreach (var audio in media.AudioStreams)
         {
-            System.Console.WriteLine(string.Create(c, $"  audio #{audio.Index} {audio.Codec} {audio.Channels} ch {audio.SampleRate} Hz"));
+            Console.WriteLine(string.Create(c, $"  audio #{audio.Index} {audio.Codec} {audio.Channels} ch {audio.SampleRate} Hz"));
         }
 
         if (media.IsStillImage)
         {
-            System.Console.WriteLine("  still image (not a video)");
+            Console.WriteLine("  still image (not a video)");
         }
 
         foreach (var warning in media.Warnings)
         {
-            System.Console.WriteLine("  warning: " + warning);
+            Console.WriteLine("  warning: " + warning);
         }
 
         return ExitCodes.Success;
@@ -70,11 +70,11 @@ internal static class ProbeCommand
     {
         if (json)
         {
-            System.Console.WriteLine(JsonSerializer.Serialize(new { error = new ErrorReport(error.Category.ToWireName(), error.Message, error.Hint) }, ReportJson.Options));
+            Console.WriteLine(JsonSerializer.Serialize(new { error = new ErrorReport(error.Category.ToWireName(), error.Message, error.Hint) }, ReportJson.Options));
         }
         else
         {
-            System.Console.Error.WriteLine($"{error.Category.ToWireName()}: {error.Message}\n  hint: {error.Hint}");
+            Console.Error.WriteLine($"{error.Category.ToWireName()}: {error.Message}\n  hint: {error.Hint}");
         }
 
         return ExitCodes.JobsFailed;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Spool.Cli.Console;
+using Spool.Cli.Terminal;
 using Spool.Core.Discovery;
 using Spool.Core.Operations;
 using Spool.Core.Reporting;
@@ -57,15 +57,15 @@ internal static class ProcessCommand
         var clock = TimeProvider.System;
         var summary = BatchReportWriter.SummaryDirectory(invocation.Settings.OutputDirectory);
         var batchId = BatchIds.New(clock.GetUtcNow(), id => ReportMentions(summary, id));
-        System.Console.WriteLine($"Batch {batchId}: {invocation.Inputs.Count} inputs x {invocation.Settings.Presets.Count} presets -> {invocation.Settings.OutputDirectory}");
+        Console.WriteLine($"Batch {batchId}: {invocation.Inputs.Count} inputs x {invocation.Settings.Presets.Count} presets -> {invocation.Settings.OutputDirectory}");
 
         var result = await ProgressDisplay.RunAsync(invocation.Quiet, observer =>
             new BatchRunner(runner, tools, observer, clock).RunAsync(batchId, invocation.Inputs, invocation.Settings, cancellationToken));
         var report = await BatchReportWriter.WriteAsync(result, CancellationToken.None);
-        BatchSummaryPrinter.Print(result, report, System.Console.Out);
+        BatchSummaryPrinter.Print(result, report, Console.Out);
         if (result.Interrupted)
         {
-            await System.Console.Error.WriteLineAsync("Interrupted: running jobs were stopped and their partial files removed. Run the same command again to redo the unfinished jobs.");
+            await Console.Error.WriteLineAsync("Interrupted: running jobs were stopped and their partial files removed. Run the same command again to redo the unfinished jobs.");
         }
 
         return result.ExitCode;

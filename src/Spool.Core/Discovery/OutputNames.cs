@@ -2,8 +2,8 @@ namespace Spool.Core.Discovery;
 
 /// <summary>
 /// Gives every input an output name that no other input of the batch shares. "clip.mp4" alone stays "clip";
-/// "a.mp4" beside "a.avi" become "a_mp4" and "a_avi", so neither ever overwrites the other; any clash left
-/// after that (the same name from two folders given on the command line) gets "_2", "_3" in input order.
+/// "a.mp4" beside "a.avi" become "a_mp4" and "a_avi", so neither ever overwrites the other; a clash the
+/// extension cannot settle (the same file name from two folders given on the command line) gets "_2", "_3" in input order.
 /// </summary>
 internal static class OutputNames
 {
@@ -16,12 +16,17 @@ internal static class OutputNames
             .Select(group => group.Key)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
+        var pairs = inputs
+            .Select((input, i) => stems[i] + "\n" + Path.GetExtension(input.Path))
+            .GroupBy(pair => pair, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key, group => group.Count(), StringComparer.OrdinalIgnoreCase);
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var result = new List<DiscoveredInput>(inputs.Count);
         for (var i = 0; i < inputs.Count; i++)
         {
             var name = stems[i];
-            if (clashing.Contains(name))
+            var extensionTellsApart = pairs[name + "\n" + Path.GetExtension(inputs[i].Path)] == 1;
+            if (clashing.Contains(name) && extensionTellsApart)
             {
                 var extension = Path.GetExtension(inputs[i].Path).TrimStart('.').ToLowerInvariant();
                 name = extension.Length > 0 ? name + "_" + extension : name;

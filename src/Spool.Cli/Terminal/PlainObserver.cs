@@ -3,7 +3,7 @@ using Spool.Core.Operations;
 using Spool.Media.Errors;
 using Spool.Media.Processes;
 
-namespace Spool.Cli.Console;
+namespace Spool.Cli.Terminal;
 
 /// <summary>Without a terminal: one plain line when a work item starts and one when each job ends.</summary>
 internal sealed class PlainObserver(TextWriter output) : IBatchObserver

@@ -4,7 +4,7 @@ using Spectre.Console;
 using Spool.Core.Operations;
 using Spool.Media.Processes;
 
-namespace Spool.Cli.Console;
+namespace Spool.Cli.Terminal;
 
 /// <summary>With a terminal: an overall bar (done/total, ETA) and one line per running work item (file, presets, %, fps, speed).</summary>
 internal sealed class SpectreObserver(ProgressContext context) : IBatchObserver

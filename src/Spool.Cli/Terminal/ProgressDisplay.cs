@@ -1,7 +1,7 @@
 using Spectre.Console;
 using Spool.Core.Operations;
 
-namespace Spool.Cli.Console;
+namespace Spool.Cli.Terminal;
 
 /// <summary>Chooses the view: Spectre bars on a terminal, plain lines when redirected, nothing with --quiet.</summary>
 internal static class ProgressDisplay
@@ -13,9 +13,9 @@ internal static class ProgressDisplay
             return await run(new SilentObserver());
         }
 
-        if (System.Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
-            return await run(new PlainObserver(System.Console.Out));
+            return await run(new PlainObserver(Console.Out));
         }
 
         return await AnsiConsole.Progress()

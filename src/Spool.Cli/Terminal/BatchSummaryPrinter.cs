@@ -2,7 +2,7 @@ using System.Globalization;
 using Spool.Core.Operations;
 using Spool.Media.Errors;
 
-namespace Spool.Cli.Console;
+namespace Spool.Cli.Terminal;
 
 /// <summary>The few lines a finished batch leaves on the terminal: counts, failures with hints, where the report is.</summary>
 internal static class BatchSummaryPrinter
