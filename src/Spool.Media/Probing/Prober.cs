@@ -1,0 +1,102 @@
+using Spool.Media.Errors;
+using Spool.Media.Processes;
+
+namespace Spool.Media.Probing;
+
+/// <summary>The probe stage's edge: checks the file, runs ffprobe through the process runner, normalises what it says.</summary>
+public sealed class Prober
+{
+    /// <summary>ffprobe reads headers only; a minute means a hung mount or a pathological file.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    // ffprobe's stderr at -v error is short; a few lines are enough evidence beside the warnings.
+    private const int MaxStderrWarnings = 5;
+
+    private readonly IProcessRunner runner;
+    private readonly string ffprobePath;
+
+    public Prober(IProcessRunner runner, string ffprobePath)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ffprobePath);
+        this.runner = runner;
+        this.ffprobePath = ffprobePath;
+    }
+
+    /// <summary>
+    /// The exact ffprobe arguments for <paramref name="path"/>. "file:" keeps names that start with '-' or hold ':'
+    /// from being read as options or protocols.
+    /// </summary>
+    public static IReadOnlyList<string> Arguments(string path) =>
+        ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "file:" + path];
+
+    public async Task<ProbeOutcome> ProbeAsync(string path, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        if (CheckReadable(fullPath) is { } problem)
+        {
+            return new ProbeOutcome.Failed(problem);
+        }
+
+        var request = new ProcessRequest(ffprobePath, Arguments(fullPath)) { Timeout = Timeout };
+        var result = await runner.RunAsync(request, progress: null, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return new ProbeOutcome.Failed(ErrorClassifier.Classify(result));
+        }
+
+        if (FfprobeJson.Parse(result.Stdout) is not { } raw)
+        {
+            return Fail(ErrorCategory.InputCorrupt, $"ffprobe's output for {Path.GetFileName(fullPath)} is not valid JSON.");
+        }
+
+        var outcome = ProbeNormalizer.Normalize(raw, fullPath);
+        return outcome is ProbeOutcome.Probed probed ? WithStderr(probed, result.Stderr) : outcome;
+    }
+
+    private static MediaError? CheckReadable(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (Directory.Exists(path))
+        {
+            return MediaError.Of(ErrorCategory.InputMissing, $"{path} is a directory, not a media file.");
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            return stream.Length == 0
+                ? MediaError.Of(ErrorCategory.InputCorrupt, $"{name} is an empty file (0 bytes).")
+                : null;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return MediaError.Of(ErrorCategory.InputMissing, $"{path} does not exist.");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return MediaError.Of(ErrorCategory.PermissionDenied, $"{name} cannot be read (permission denied).");
+        }
+        catch (IOException e)
+        {
+            return MediaError.Of(ErrorCategory.InputCorrupt, $"{name} cannot be read: {e.Message}");
+        }
+    }
+
+    // ffprobe exits 0 yet complains on damaged files ("chunk too big", "No JPEG data found"): keep that as evidence.
+    private static ProbeOutcome.Probed WithStderr(ProbeOutcome.Probed probed, string stderr)
+    {
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length == 0)
+        {
+            return probed;
+        }
+
+        var warnings = probed.Media.Warnings.Concat(lines.Take(MaxStderrWarnings).Select(line => "ffprobe: " + line)).ToList();
+        return new ProbeOutcome.Probed(probed.Media with { Warnings = warnings });
+    }
+
+    private static ProbeOutcome.Failed Fail(ErrorCategory category, string message) =>
+        new(MediaError.Of(category, message));
+}
