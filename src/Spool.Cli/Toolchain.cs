@@ -1,4 +1,5 @@
 using Spool.Core.Operations;
+using Spool.Media.Capabilities;
 using Spool.Media.Processes;
 
 namespace Spool.Cli;
@@ -10,18 +11,24 @@ internal static class Toolchain
         Environment.GetEnvironmentVariable("SPOOL_FFMPEG") is { Length: > 0 } ffmpeg ? ffmpeg : "ffmpeg",
         Environment.GetEnvironmentVariable("SPOOL_FFPROBE") is { Length: > 0 } ffprobe ? ffprobe : "ffprobe");
 
-    public static async Task<MediaTools> RequireAsync(IProcessRunner runner, CancellationToken cancellationToken)
+    public static async Task<MediaTools> RequireAsync(IProcessRunner runner, CancellationToken cancellationToken) =>
+        (await RequireWithCapabilitiesAsync(runner, cancellationToken)).Tools;
+
+    /// <summary>Exit code 3 (environment unusable) when either program is missing or is not ffmpeg.</summary>
+    public static async Task<(MediaTools Tools, FfmpegCapabilities Capabilities)> RequireWithCapabilitiesAsync(IProcessRunner runner, CancellationToken cancellationToken)
     {
         var tools = Locate();
-        foreach (var program in new[] { tools.Ffmpeg, tools.Ffprobe })
+        var capabilities = await new FfmpegCapabilityDetector(runner).DetectAsync(tools.Ffmpeg, cancellationToken)
+            ?? throw Missing(tools.Ffmpeg);
+        var probe = await runner.RunAsync(new ProcessRequest(tools.Ffprobe, ["-hide_banner", "-version"]) { Timeout = TimeSpan.FromSeconds(30) }, null, cancellationToken);
+        if (!probe.Succeeded)
         {
-            var result = await runner.RunAsync(new ProcessRequest(program, ["-hide_banner", "-version"]) { Timeout = TimeSpan.FromSeconds(30) }, null, cancellationToken);
-            if (!result.Succeeded)
-            {
-                throw new EnvironmentException($"'{program}' cannot run ({result.End}). Install ffmpeg (Debian: apt-get install ffmpeg) or run ./spool, which installs it.");
-            }
+            throw Missing(tools.Ffprobe);
         }
 
-        return tools;
+        return (tools, capabilities);
     }
+
+    private static EnvironmentException Missing(string program) =>
+        new($"'{program}' cannot run. Install ffmpeg (Debian: apt-get install ffmpeg) or run ./spool, which installs it.");
 }

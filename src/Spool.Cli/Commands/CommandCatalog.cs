@@ -12,5 +12,6 @@ internal static class CommandCatalog
         ProbeCommand.Create(),
         PresetsCommand.Create(),
         DemoCommand.Create(),
+        DoctorCommand.Create(),
     ];
 }

@@ -53,7 +53,14 @@ internal static class ProcessCommand
     public static async Task<int> ExecuteAsync(BatchInvocation invocation, CancellationToken cancellationToken)
     {
         var runner = new ProcessRunner();
-        var tools = await Toolchain.RequireAsync(runner, cancellationToken);
+        var (tools, capabilities) = await Toolchain.RequireWithCapabilitiesAsync(runner, cancellationToken);
+        invocation = invocation with
+        {
+            Settings = invocation.Settings with
+            {
+                PlanOptions = invocation.Settings.PlanOptions with { CanToneMap = capabilities.HasFilter("zscale") && capabilities.HasFilter("tonemap") },
+            },
+        };
         var clock = TimeProvider.System;
         var summary = BatchReportWriter.SummaryDirectory(invocation.Settings.OutputDirectory);
         var batchId = BatchIds.New(clock.GetUtcNow(), id => ReportMentions(summary, id));

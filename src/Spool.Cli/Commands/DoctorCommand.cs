@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Spool.Media.Processes;
+
+namespace Spool.Cli.Commands;
+
+/// <summary>spool doctor: what this machine's ffmpeg can do, and whether Spool's needs are met (exit 3 when not).</summary>
+internal static class DoctorCommand
+{
+    private static readonly string[] NeededEncoders = ["libx264", "aac"];
+    private static readonly string[] NeededFilters = ["scale", "pad", "split", "fps", "format", "bwdif"];
+    private static readonly string[] OptionalFilters = ["zscale", "tonemap", "libvmaf", "loudnorm", "asr", "subtitles", "vidstabdetect"];
+
+    public static Command Create()
+    {
+        var command = new Command("doctor", "Show the ffmpeg version, encoders, filters and hardware acceleration Spool can use.");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            var (tools, capabilities) = await Toolchain.RequireWithCapabilitiesAsync(new ProcessRunner(), cancellationToken);
+            Console.WriteLine($"ffmpeg   {tools.Ffmpeg}: {capabilities.Version}");
+            Console.WriteLine($"ffprobe  {tools.Ffprobe}");
+            var missing = NeededEncoders.Where(name => !capabilities.HasEncoder(name))
+                .Concat(NeededFilters.Where(name => !capabilities.HasFilter(name)))
+                .ToList();
+            foreach (var name in NeededEncoders)
+            {
+                Console.WriteLine($"encoder  {name,-14} {(capabilities.HasEncoder(name) ? "ok" : "MISSING (needed)")}");
+            }
+
+            foreach (var name in NeededFilters.Concat(OptionalFilters))
+            {
+                var needed = NeededFilters.Contains(name);
+                Console.WriteLine($"filter   {name,-14} {(capabilities.HasFilter(name) ? "ok" : needed ? "MISSING (needed)" : "not available (optional)")}");
+            }
+
+            Console.WriteLine($"hwaccels {(capabilities.HardwareAccelerations.Count == 0 ? "none" : string.Join(", ", capabilities.HardwareAccelerations.Order(StringComparer.Ordinal)))}");
+            if (missing.Count > 0)
+            {
+                Console.Error.WriteLine($"spool: this ffmpeg lacks {string.Join(", ", missing)}; install Debian's ffmpeg package.");
+                return ExitCodes.Environment;
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
