@@ -1,0 +1,30 @@
+using Spool.Media.Commands;
+
+namespace Spool.Core.Planning;
+
+/// <summary>
+/// Everything to do for one input. <see cref="Fused"/> makes every output in one ffmpeg run (one decode, split to
+/// each output); <see cref="Separate"/> holds one command per output, in the same order, for when the fused run fails.
+/// </summary>
+public sealed record WorkPlan(
+    string InputPath,
+    IReadOnlyList<OutputPlan> Outputs,
+    FfmpegCommand Fused,
+    IReadOnlyList<FfmpegCommand> Separate)
+{
+    /// <summary>Things the user should know about the result (e.g. HDR left un-tone-mapped); empty when none.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
+
+/// <summary>
+/// One output as planned. <see cref="Width"/> and <see cref="Height"/> are the encoded frame size (for canvas presets,
+/// the canvas). ffmpeg writes <see cref="PartialPath"/>; it is renamed to <see cref="FinalPath"/> once verified.
+/// </summary>
+public sealed record OutputPlan(
+    string PresetName,
+    string FinalPath,
+    string PartialPath,
+    int Width,
+    int Height,
+    bool HasAudio,
+    double? ExpectedDurationSeconds);

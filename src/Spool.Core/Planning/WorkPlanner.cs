@@ -1,0 +1,86 @@
+using Spool.Core.Presets;
+using Spool.Media.Errors;
+using Spool.Media.Probing;
+
+namespace Spool.Core.Planning;
+
+/// <summary>
+/// Plans the work for one probed input: a pure function of the source, the presets, the batch options and where
+/// outputs go. No file, process or clock is touched here.
+/// </summary>
+public static class WorkPlanner
+{
+    public static PlanOutcome Plan(MediaInfo source, IReadOnlyList<Preset> presets, PlanOptions options, OutputTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(presets);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(target);
+        if (presets.Count == 0)
+        {
+            throw new ArgumentException("At least one preset is needed.", nameof(presets));
+        }
+
+        if (presets.Select(preset => preset.Name).Distinct(StringComparer.Ordinal).Count() != presets.Count)
+        {
+            throw new ArgumentException("Preset names repeat, so outputs would share a path.", nameof(presets));
+        }
+
+        var fileName = Path.GetFileName(source.Path);
+        if (source.IsStillImage)
+        {
+            return Reject(ErrorCategory.NotAVideo, $"'{fileName}' is a still image, not a video.");
+        }
+
+        if (source.PrimaryVideo is not { } video)
+        {
+            return Reject(ErrorCategory.NoVideoStream, $"'{fileName}' has no video stream.");
+        }
+
+        var audio = source.PrimaryAudio;
+        var outputs = presets.Select(preset => PlanOutput(source, video, audio, preset, options, target)).ToList();
+        var common = VideoFilters.Common(video, options.CanToneMap);
+        var fused = CommandAssembly.Build(source.Path, video.Index, common, outputs, options.ThreadsPerJob);
+        var separate = outputs
+            .Select(output => CommandAssembly.Build(source.Path, video.Index, common, [output], options.ThreadsPerJob))
+            .ToList();
+        IReadOnlyList<string> warnings = video.IsHdr && !options.CanToneMap
+            ? ["HDR source but this ffmpeg has no zscale filter: outputs are not tone-mapped and will look washed out."]
+            : [];
+        var plan = new WorkPlan(source.Path, outputs.Select(output => output.Plan).ToList(), fused, separate)
+        {
+            Warnings = warnings,
+        };
+        return new PlanOutcome.Planned(plan);
+    }
+
+    private static PlannedOutput PlanOutput(
+        MediaInfo source, VideoStreamInfo video, AudioStreamInfo? audio, Preset preset, PlanOptions options, OutputTarget target)
+    {
+        var concrete = AutoPreset.ForSource(preset, video.DisplayWidth, video.DisplayHeight);
+        var size = FrameSizes.For(video.DisplayWidth, video.DisplayHeight, concrete.Size);
+        var fps = VideoFilters.FpsCap(video, concrete.MaxFps);
+
+        // A variable-frame-rate source keeps its timestamps unless an fps filter makes it constant anyway;
+        // left to the mp4 default, ffmpeg would duplicate and drop frames to force a constant rate.
+        var fpsMode = video.IsVariableFrameRate && fps is null ? "vfr" : null;
+        var plan = new OutputPlan(
+            preset.Name,
+            target.FinalPath(preset.Name),
+            target.PartialPath(preset.Name),
+            size.FrameWidth,
+            size.FrameHeight,
+            audio is not null,
+            source.EffectiveDuration);
+        return new PlannedOutput(
+            plan,
+            VideoFilters.ForOutput(size, fps),
+            Encoders.Video(concrete, options),
+            audio is null ? null : Encoders.Audio(audio, concrete),
+            audio?.Index,
+            fpsMode);
+    }
+
+    private static PlanOutcome.Rejected Reject(ErrorCategory category, string message) =>
+        new(MediaError.Of(category, message));
+}

@@ -1,0 +1,148 @@
+using Spool.Core.Planning;
+using Spool.Media.Errors;
+
+namespace Spool.Core.Tests.Planning;
+
+public sealed class WorkPlannerStreamTests
+{
+    [Fact]
+    public void Surround_audio_is_downmixed_to_stereo()
+    {
+        var surround = Sources.Stereo with { Channels = 6, ChannelLayout = "5.1(side)" };
+
+        var plan = Expected.Plan(Sources.Media(Sources.Video(1280, 720), surround), "archival");
+
+        string[] expected =
+        [
+            .. Expected.Head("[0:0]scale=1280:720,setsar=1,format=yuv420p[v0]"),
+            "-map", "[v0]", "-map", "0:1",
+            .. Expected.X264("slow", 18),
+            .. Expected.Aac(256, channels: 2),
+            .. Expected.Tail("archival"),
+        ];
+        Assert.Equal(expected, Expected.Tokens(plan.Fused));
+    }
+
+    [Fact]
+    public void Mono_audio_stays_mono()
+    {
+        var mono = Sources.Stereo with { Channels = 1, ChannelLayout = "mono" };
+
+        var plan = Expected.Plan(Sources.Media(Sources.Video(1280, 720), mono), "web_optimized");
+
+        Assert.Equal(Expected.Aac(96, channels: 1), AudioTokens(plan));
+    }
+
+    [Fact]
+    public void Audio_above_48_khz_is_resampled_to_48_khz()
+    {
+        var hiRes = Sources.Stereo with { SampleRate = 96_000 };
+
+        var plan = Expected.Plan(Sources.Media(Sources.Video(1280, 720), hiRes), "web_optimized");
+
+        Assert.Equal([.. Expected.Aac(96), "-ar", "48000"], AudioTokens(plan));
+    }
+
+    [Fact]
+    public void Audio_at_44_1_khz_keeps_its_rate()
+    {
+        var cd = Sources.Stereo with { SampleRate = 44_100 };
+
+        var plan = Expected.Plan(Sources.Media(Sources.Video(1280, 720), cd), "web_optimized");
+
+        Assert.Equal(Expected.Aac(96), AudioTokens(plan));
+    }
+
+    [Fact]
+    public void Source_without_audio_gets_no_audio_and_says_so()
+    {
+        var plan = Expected.Plan(Sources.Media(Sources.Video(1280, 720), audio: null), "web_optimized");
+
+        string[] expected =
+        [
+            .. Expected.Head("[0:0]scale=1280:720,setsar=1,format=yuv420p[v0]"),
+            "-map", "[v0]",
+            .. Expected.X264("medium", 28),
+            "-an",
+            .. Expected.Tail("web_optimized"),
+        ];
+        Assert.Equal(expected, Expected.Tokens(plan.Fused));
+        Assert.False(plan.Outputs[0].HasAudio);
+    }
+
+    [Fact]
+    public void Attached_picture_at_index_0_does_not_take_the_place_of_the_video()
+    {
+        // The normaliser leaves cover art out of VideoStreams; the real video keeps its absolute index 1.
+        var video = Sources.Video(1280, 720) with { Index = 1 };
+        var audio = Sources.Stereo with { Index = 2 };
+
+        var plan = Expected.Plan(Sources.Media(video, audio), "web_optimized");
+
+        string[] expected =
+        [
+            .. Expected.Head("[0:1]scale=1280:720,setsar=1,format=yuv420p[v0]"),
+            "-map", "[v0]", "-map", "0:2",
+            .. Expected.X264("medium", 28),
+            .. Expected.Aac(96),
+            .. Expected.Tail("web_optimized"),
+        ];
+        Assert.Equal(expected, Expected.Tokens(plan.Fused));
+    }
+
+    [Fact]
+    public void Audio_only_source_is_rejected_as_no_video_stream()
+    {
+        var outcome = WorkPlanner.Plan(Sources.Media(video: null, Sources.Stereo), [Expected.Preset("auto")], PlanOptions.Default, Expected.Target);
+
+        var rejected = Assert.IsType<PlanOutcome.Rejected>(outcome);
+        Assert.Equal(ErrorCategory.NoVideoStream, rejected.Error.Category);
+        Assert.Equal("'clip.mp4' has no video stream.", rejected.Error.Message);
+    }
+
+    [Fact]
+    public void Still_image_is_rejected_as_not_a_video()
+    {
+        var image = Sources.Media(Sources.Video(800, 600) with { Codec = "png", FrameRate = null }, audio: null) with { IsStillImage = true };
+
+        var outcome = WorkPlanner.Plan(image, [Expected.Preset("auto")], PlanOptions.Default, Expected.Target);
+
+        var rejected = Assert.IsType<PlanOutcome.Rejected>(outcome);
+        Assert.Equal(ErrorCategory.NotAVideo, rejected.Error.Category);
+    }
+
+    [Fact]
+    public void Output_plan_names_the_final_and_partial_paths_and_what_to_expect()
+    {
+        var plan = Expected.Plan(Sources.Media(Sources.Video(1920, 1080)), "youtube");
+
+        var expected = new OutputPlan(
+            "youtube",
+            "/out/clip/video/clip_youtube.mp4",
+            "/out/clip/video/clip_youtube.partial.mp4",
+            1920,
+            1080,
+            HasAudio: true,
+            ExpectedDurationSeconds: 10);
+        Assert.Equal(expected, Assert.Single(plan.Outputs));
+        Assert.Equal(Sources.InputPath, plan.InputPath);
+    }
+
+    [Fact]
+    public void Duration_falls_back_to_the_video_stream_when_the_container_has_none()
+    {
+        var source = Sources.Media(Sources.Video(1280, 720) with { DurationSeconds = 7.5 }) with { DurationSeconds = null };
+
+        var plan = Expected.Plan(source, "web_optimized");
+
+        Assert.Equal(7.5, plan.Outputs[0].ExpectedDurationSeconds);
+    }
+
+    private static string[] AudioTokens(WorkPlan plan)
+    {
+        var tokens = Expected.Tokens(plan.Fused).ToList();
+        var start = tokens.IndexOf("-c:a");
+        var end = tokens.IndexOf("-movflags");
+        return tokens[start..end].ToArray();
+    }
+}
