@@ -1,0 +1,122 @@
+using Spool.Core.Discovery;
+using Spool.Core.Operations;
+using Spool.Core.Planning;
+using Spool.Core.Presets;
+using Spool.Media.Errors;
+using Spool.Media.Processes;
+
+namespace Spool.Core.Tests.Operations;
+
+/// <summary>The batch engine with real ffmpeg on clips made per test with lavfi.</summary>
+public sealed class BatchRunnerTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "spool-batch-" + Guid.NewGuid().ToString("N"));
+
+    public BatchRunnerTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static Preset Builtin(string name) => PresetCatalog.BuiltIn.Find(name)!;
+
+    private async Task<string> ClipAsync(string name, double seconds = 1)
+    {
+        var path = Path.Combine(_folder, name);
+        var result = await new ProcessRunner().RunAsync(
+            new ProcessRequest("ffmpeg", ["-hide_banner", "-y", "-f", "lavfi", "-i", $"testsrc2=size=320x240:rate=25:duration={seconds}", "-f", "lavfi", "-i", $"sine=duration={seconds}",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", "file:" + path]),
+            null, CancellationToken.None);
+        Assert.True(result.Succeeded, result.Stderr);
+        return path;
+    }
+
+    private BatchSettings Settings(IReadOnlyList<Preset> presets, ErrorHandling handling = ErrorHandling.Continue, int concurrent = 1) =>
+        new(presets, PlanOptions.Default, Path.Combine(_folder, "out"), concurrent, handling, 2);
+
+    private static Task<BatchResult> RunAsync(IReadOnlyList<string> paths, BatchSettings settings, CancellationToken cancellationToken = default)
+    {
+        var inputs = InputDiscovery.Discover(new DiscoveryRequest(paths, false, null, Path.GetTempPath()));
+        return new BatchRunner(new ProcessRunner(), MediaTools.FromPath, new SilentObserver(), TimeProvider.System)
+            .RunAsync("batch_test", inputs, settings, cancellationToken);
+    }
+
+    private IEnumerable<string> PartialFiles() =>
+        Directory.EnumerateFiles(_folder, "*", SearchOption.AllDirectories).Where(file => file.Contains(".partial", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task Two_presets_come_from_one_fused_run()
+    {
+        var clip = await ClipAsync("clip.mp4");
+        var batch = await RunAsync([clip], Settings([Builtin("web_optimized"), Builtin("mobile_optimized")]));
+        Assert.All(batch.Jobs, job => Assert.Equal(JobStatus.Succeeded, job.Status));
+        Assert.All(batch.Jobs, job => Assert.True(job.Fused));
+        Assert.All(batch.Jobs, job => Assert.True(File.Exists(job.Output)));
+        Assert.Equal(Path.Combine(_folder, "out", "clip", "video", "clip_web_optimized.mp4"), batch.Jobs[0].Output);
+        Assert.Equal(0, batch.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_preset_whose_encoder_is_missing_cannot_sink_the_others()
+    {
+        var clip = await ClipAsync("clip.mp4");
+        var broken = Builtin("web_optimized") with { Name = "broken", VideoCodec = "no_such_encoder" };
+        var batch = await RunAsync([clip], Settings([Builtin("mobile_optimized"), broken]));
+        var good = batch.Jobs.Single(job => job.Preset == "mobile_optimized");
+        var bad = batch.Jobs.Single(job => job.Preset == "broken");
+        Assert.Equal(JobStatus.Succeeded, good.Status);
+        Assert.False(good.Fused);
+        Assert.Equal(JobStatus.Failed, bad.Status);
+        Assert.Equal(ErrorCategory.EncoderUnavailable, bad.Error!.Category);
+        Assert.Empty(PartialFiles());
+        Assert.Equal(1, batch.ExitCode);
+    }
+
+    [Fact]
+    public async Task Broken_input_fails_classified_and_the_batch_goes_on()
+    {
+        var clip = await ClipAsync("good.mp4");
+        var junk = Path.Combine(_folder, "junk.mp4");
+        await File.WriteAllBytesAsync(junk, Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251)).ToArray());
+        var batch = await RunAsync([junk, clip], Settings([Builtin("web_optimized")]));
+        Assert.Equal(JobStatus.Failed, batch.Jobs[0].Status);
+        Assert.Equal(ErrorCategory.InputCorrupt, batch.Jobs[0].Error!.Category);
+        Assert.Equal(JobStatus.Succeeded, batch.Jobs[1].Status);
+    }
+
+    [Fact]
+    public async Task Error_handling_stop_cancels_what_comes_after_the_first_failure()
+    {
+        var clip = await ClipAsync("good.mp4");
+        var missing = Path.Combine(_folder, "missing.mp4");
+        var batch = await RunAsync([missing, clip], Settings([Builtin("web_optimized")], ErrorHandling.Stop));
+        Assert.Equal(ErrorCategory.InputMissing, batch.Jobs[0].Error!.Category);
+        Assert.Equal(JobStatus.Cancelled, batch.Jobs[1].Status);
+        Assert.False(File.Exists(Path.Combine(_folder, "out", "good", "video", "good_web_optimized.mp4")));
+    }
+
+    [Fact]
+    public async Task Interrupting_a_batch_cancels_its_jobs_and_leaves_no_partial_file()
+    {
+        var clip = await ClipAsync("long.mp4", seconds: 30);
+        using var interrupt = new CancellationTokenSource();
+        var settings = Settings([Builtin("high_quality")]);
+        var running = RunAsync([clip], settings, interrupt.Token);
+        await WaitForAsync(() => PartialFiles().Any());
+        await interrupt.CancelAsync();
+        var batch = await running;
+        Assert.True(batch.Interrupted);
+        Assert.Equal(130, batch.ExitCode);
+        Assert.Equal(JobStatus.Cancelled, batch.Jobs[0].Status);
+        Assert.Empty(PartialFiles());
+        Assert.False(File.Exists(Path.Combine(_folder, "out", "long", "video", "long_high_quality.mp4")));
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 600 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition(), "the condition never came true");
+    }
+}
