@@ -87,7 +87,8 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
         if (probe is not ProbeOutcome.Probed probed)
         {
             PartialFiles.Delete([output]);
-            var error = MediaError.Of(ErrorCategory.FfmpegFailed, "ffmpeg exited 0 but its output cannot be read back.");
+            // ffmpeg exits 0 when the input yields no frame at all (corpus small/WindowsMediaVideo.wmv): the input's fault.
+            var error = MediaError.Of(ErrorCategory.InputCorrupt, "No frame of the input could be decoded: ffmpeg wrote an empty output.");
             return Failed(context, output, attempt, fused, error, run);
         }
 

@@ -78,7 +78,9 @@ public static class VideoFilters
             return null;
         }
 
-        return video.FrameRate is { IsValid: true } rate && rate.Numerator <= cap * rate.Denominator ? null : cap;
+        // An unknown rate is not capped: ffmpeg 5.1's fps filter turns a one-frame stream without timing into no
+        // frames at all (corpus small/webm.webm). The planner keeps such a source's own timestamps instead.
+        return video.FrameRate is { IsValid: true } rate && rate.Numerator > cap * rate.Denominator ? cap : null;
     }
 
     private static FilterArg Number(int value) => FilterArg.Positional(value.ToString(CultureInfo.InvariantCulture));

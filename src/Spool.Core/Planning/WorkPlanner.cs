@@ -61,9 +61,9 @@ public static class WorkPlanner
         var size = FrameSizes.For(video.DisplayWidth, video.DisplayHeight, concrete.Size);
         var fps = VideoFilters.FpsCap(video, concrete.MaxFps);
 
-        // A variable-frame-rate source keeps its timestamps unless an fps filter makes it constant anyway;
-        // left to the mp4 default, ffmpeg would duplicate and drop frames to force a constant rate.
-        var fpsMode = video.IsVariableFrameRate && fps is null ? "vfr" : null;
+        // A variable- or unknown-frame-rate source keeps its timestamps unless an fps filter makes it constant;
+        // left to the mp4 default, ffmpeg would duplicate and drop frames to force a rate it can only guess.
+        var fpsMode = (video.IsVariableFrameRate || video.FrameRate is null) && fps is null ? "vfr" : null;
         var plan = new OutputPlan(
             preset.Name,
             target.FinalPath(preset.Name),

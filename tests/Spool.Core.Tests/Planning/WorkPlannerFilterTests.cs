@@ -29,13 +29,14 @@ public sealed class WorkPlannerFilterTests
     }
 
     [Fact]
-    public void Source_of_unknown_frame_rate_gets_the_cap()
+    public void Source_of_unknown_frame_rate_keeps_its_timestamps_without_a_cap()
     {
         var video = Sources.Video(1920, 1080) with { FrameRate = null };
 
         var plan = Expected.Plan(Sources.Media(video), "fast_draft");
 
-        Assert.Equal("[0:0]scale=1280:720,setsar=1,fps=24,format=yuv420p[v0]", Expected.Graph(plan));
+        Assert.Equal("[0:0]scale=1280:720,setsar=1,format=yuv420p[v0]", Expected.Graph(plan));
+        Assert.Equal("vfr", plan.Fused.Outputs[0].FpsMode);
     }
 
     [Fact]
