@@ -92,7 +92,10 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
             return Failed(context, output, attempt, fused, error, run);
         }
 
-        var expectation = new OutputExpectation(output.Width, output.Height, output.HasAudio, context.Source.EffectiveDuration);
+        // Without a frame rate the source's frame timing is unknown (a lone frame in a container that claims a
+        // second, corpus small/webm.webm): its container duration is no yardstick for the output's.
+        var knownTiming = context.Source.PrimaryVideo?.FrameRate is not null;
+        var expectation = new OutputExpectation(output.Width, output.Height, output.HasAudio, knownTiming ? context.Source.EffectiveDuration : null);
         var check = OutputCheckRules.Evaluate(probed.Media, expectation);
         if (!check.Passed)
         {
