@@ -2,12 +2,18 @@ using System.CommandLine;
 using Spool.Core.Discovery;
 using Spool.Core.Operations;
 using Spool.Core.Planning;
+using Spool.Core.Queue;
 
 namespace Spool.Cli.Commands;
 
 /// <summary>What a parsed process/process-list/plan command line asks for, checked: bad values are usage errors (exit 2).</summary>
 internal sealed record BatchInvocation(IReadOnlyList<DiscoveredInput> Inputs, BatchSettings Settings, bool Quiet)
 {
+    /// <summary>How the queue treats the batch: priority, retries, ordering and admission.</summary>
+    public QueueChoices Queue { get; init; } = QueueChoices.Default;
+
+    public string? Store { get; init; }
+
     public static async Task<BatchInvocation> FromAsync(ParseResult parse, BatchOptions options, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         var catalog = await PresetSource.LoadAsync(parse.GetValue(options.PresetFile), cancellationToken);
@@ -41,6 +47,22 @@ internal sealed record BatchInvocation(IReadOnlyList<DiscoveredInput> Inputs, Ba
             Timeout = timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             StallTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(options.StallTimeout))),
         };
-        return new BatchInvocation(inputs, settings, parse.GetValue(options.Quiet));
+        var strategy = Enum.Parse<ParallelStrategy>(parse.GetValue(options.Strategy)!, ignoreCase: true);
+        IAdmission admission = strategy is ParallelStrategy.Adaptive or ParallelStrategy.Smart
+            ? new ResourceAdmission(parse.GetValue(options.CpuThreshold), parse.GetValue(options.MemoryThreshold), parse.GetValue(options.MaxMemory) ?? (strategy == ParallelStrategy.Smart ? ResourceAdmission.TotalMemoryGb() : null))
+            : new FixedAdmission();
+        if (strategy == ParallelStrategy.Sequential)
+        {
+            settings = settings with { MaxConcurrent = 1 };
+        }
+
+        var queue = new QueueChoices(Enum.Parse<BatchPriority>(parse.GetValue(options.Priority)!, ignoreCase: true), parse.GetValue(options.RetryCount), strategy, admission);
+        return new BatchInvocation(inputs, settings, parse.GetValue(options.Quiet)) { Queue = queue, Store = parse.GetValue(options.Store) };
     }
+}
+
+/// <summary>The queue's side of a batch.</summary>
+internal sealed record QueueChoices(BatchPriority Priority, int RetryCount, ParallelStrategy Strategy, IAdmission Admission)
+{
+    public static QueueChoices Default { get; } = new(BatchPriority.Normal, 0, ParallelStrategy.Fixed, new FixedAdmission());
 }

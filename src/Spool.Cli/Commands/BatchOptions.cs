@@ -45,11 +45,54 @@ internal sealed class BatchOptions
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress output." };
 
+    public Option<string> Priority { get; } = new("--priority")
+    {
+        Description = "urgent | high | normal | low: batches of higher priority run first.",
+        DefaultValueFactory = _ => "normal",
+    };
+
+    public Option<int> RetryCount { get; } = new("--retry-count")
+    {
+        Description = "Retries for transient failures (timeout, stalled, ffmpeg_failed, disk_full), with exponential backoff and jitter.",
+        DefaultValueFactory = _ => 0,
+    };
+
+    public Option<string> Strategy { get; } = new("--parallel-strategy")
+    {
+        Description = "fixed | adaptive | smart | sequential (input order, one at a time).",
+        DefaultValueFactory = _ => "fixed",
+    };
+
+    public Option<double> CpuThreshold { get; } = new("--cpu-threshold")
+    {
+        Description = "adaptive/smart: start new jobs only while CPU use is under this percent.",
+        DefaultValueFactory = _ => 80,
+    };
+
+    public Option<double> MemoryThreshold { get; } = new("--memory-threshold")
+    {
+        Description = "adaptive/smart: start new jobs only while memory use is under this percent.",
+        DefaultValueFactory = _ => 85,
+    };
+
+    public Option<double?> MaxMemory { get; } = new("--max-memory") { Description = "Cap, in GB, on the estimated memory of running jobs." };
+
+    public Option<string?> Store { get; } = StoreAccess.CreateOption();
+
     public BatchOptions()
     {
         ErrorHandling.AcceptOnlyFromAmong("continue", "stop");
         Quality.AcceptOnlyFromAmong("medium", "high", "ultra");
         Mode.AcceptOnlyFromAmong("fast", "balanced", "high_quality");
+        Priority.AcceptOnlyFromAmong("urgent", "high", "normal", "low");
+        Strategy.AcceptOnlyFromAmong("fixed", "adaptive", "smart", "sequential");
+        RetryCount.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--retry-count cannot be negative.");
+            }
+        });
         MaxConcurrent.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 1)
@@ -75,6 +118,13 @@ internal sealed class BatchOptions
             command.Options.Add(Timeout);
             command.Options.Add(StallTimeout);
             command.Options.Add(Quiet);
+            command.Options.Add(Priority);
+            command.Options.Add(RetryCount);
+            command.Options.Add(Strategy);
+            command.Options.Add(CpuThreshold);
+            command.Options.Add(MemoryThreshold);
+            command.Options.Add(MaxMemory);
+            command.Options.Add(Store);
         }
     }
 }

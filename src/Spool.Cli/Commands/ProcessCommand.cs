@@ -2,7 +2,9 @@ using System.CommandLine;
 using Spool.Cli.Terminal;
 using Spool.Core.Discovery;
 using Spool.Core.Operations;
-using Spool.Core.Reporting;
+using Spool.Core.Queue;
+using Spool.Core.Storage;
+using Spool.Media.Probing;
 using Spool.Media.Processes;
 
 namespace Spool.Cli.Commands;
@@ -54,33 +56,21 @@ internal static class ProcessCommand
     {
         var runner = new ProcessRunner();
         var (tools, capabilities) = await Toolchain.RequireWithCapabilitiesAsync(runner, cancellationToken);
-        invocation = invocation with
-        {
-            Settings = invocation.Settings with
-            {
-                PlanOptions = invocation.Settings.PlanOptions with { CanToneMap = capabilities.HasFilter("zscale") && capabilities.HasFilter("tonemap") },
-            },
-        };
-        var clock = TimeProvider.System;
-        var summary = BatchReportWriter.SummaryDirectory(invocation.Settings.OutputDirectory);
-        var batchId = BatchIds.New(clock.GetUtcNow(), id => ReportMentions(summary, id));
-        Console.WriteLine($"Batch {batchId}: {invocation.Inputs.Count} inputs x {invocation.Settings.Presets.Count} presets -> {invocation.Settings.OutputDirectory}");
-
-        var result = await ProgressDisplay.RunAsync(invocation.Quiet, observer =>
-            new BatchRunner(runner, tools, observer, clock).RunAsync(batchId, invocation.Inputs, invocation.Settings, cancellationToken));
-        var report = await BatchReportWriter.WriteAsync(result, CancellationToken.None);
-        BatchSummaryPrinter.Print(result, report, Console.Out);
-        if (result.Interrupted)
-        {
-            await Console.Error.WriteLineAsync("Interrupted: running jobs were stopped and their partial files removed. Run the same command again to redo the unfinished jobs.");
-        }
-
-        return result.ExitCode;
+        await using var store = await StoreAccess.OpenAsync(invocation.Store, cancellationToken);
+        var batchId = await SubmitAsync(store, runner, tools, invocation, cancellationToken);
+        var options = WorkerSettings.For(invocation.Settings.MaxConcurrent, capabilities) with { Admission = invocation.Queue.Admission };
+        return await QueueRun.RunBatchAsync(store, runner, tools, batchId, options, invocation.Quiet, cancellationToken);
     }
 
-    private static bool ReportMentions(string summaryDirectory, string batchId)
+    /// <summary>Stores the batch with all its jobs and prints its id, before any work starts.</summary>
+    public static async Task<string> SubmitAsync(IJobStore store, IProcessRunner runner, MediaTools tools, BatchInvocation invocation, CancellationToken cancellationToken)
     {
-        var report = Path.Combine(summaryDirectory, "batch_report.json");
-        return File.Exists(report) && File.ReadAllText(report).Contains($"\"{batchId}\"", StringComparison.Ordinal);
+        var existing = (await store.ListBatchesAsync(cancellationToken)).Select(batch => batch.Id).ToHashSet(StringComparer.Ordinal);
+        var batchId = BatchIds.New(TimeProvider.System.GetUtcNow(), existing.Contains);
+        Console.WriteLine($"Batch {batchId}: {invocation.Inputs.Count} inputs x {invocation.Settings.Presets.Count} presets -> {invocation.Settings.OutputDirectory}");
+        var queue = invocation.Queue;
+        await new BatchSubmitter(store, new Prober(runner, tools.Ffprobe))
+            .SubmitAsync(batchId, invocation.Inputs, invocation.Settings, queue.Priority, queue.Strategy, queue.RetryCount, cancellationToken);
+        return batchId;
     }
 }

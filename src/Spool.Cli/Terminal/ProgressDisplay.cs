@@ -6,7 +6,7 @@ namespace Spool.Cli.Terminal;
 /// <summary>Chooses the view: Spectre bars on a terminal, plain lines when redirected, nothing with --quiet.</summary>
 internal static class ProgressDisplay
 {
-    public static async Task<BatchResult> RunAsync(bool quiet, Func<IBatchObserver, Task<BatchResult>> run)
+    public static async Task<T> RunAsync<T>(bool quiet, Func<IBatchObserver, Task<T>> run)
     {
         if (quiet)
         {

@@ -112,6 +112,8 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
             OutputBytes = FileSizes.Of(output.FinalPath),
             SourceDurationSeconds = context.Source.EffectiveDuration,
             Fused = fused,
+            CommandLine = run.CommandLine,
+            ExitCode = run.ExitCode,
         };
     }
 
@@ -124,6 +126,8 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
             InputBytes = FileSizes.Of(context.Input.Path),
             SourceDurationSeconds = context.Source.EffectiveDuration,
             Fused = fused,
+            CommandLine = run.CommandLine,
+            ExitCode = run.ExitCode,
         };
 
     private sealed record RunOutcome(MediaError? Error, IReadOnlyList<JobResult> Results);

@@ -33,6 +33,11 @@ public sealed record JobResult(
 
     public double? SourceDurationSeconds { get; init; }
 
+    /// <summary>The ffmpeg command line of the run that decided this result, as logged.</summary>
+    public string? CommandLine { get; init; }
+
+    public int? ExitCode { get; init; }
+
     /// <summary>Whether the output came from the one-decode run shared with the input's other presets.</summary>
     public bool Fused { get; init; }
 }

@@ -21,6 +21,26 @@ public static class ErrorCategories
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
     };
 
+    /// <summary>The inverse of <see cref="ToWireName"/>, for values read back from a store or a report.</summary>
+    public static ErrorCategory FromWireName(string name) => name switch
+    {
+        "input_missing" => ErrorCategory.InputMissing,
+        "input_corrupt" => ErrorCategory.InputCorrupt,
+        "no_video_stream" => ErrorCategory.NoVideoStream,
+        "not_a_video" => ErrorCategory.NotAVideo,
+        "unsupported" => ErrorCategory.Unsupported,
+        "encoder_unavailable" => ErrorCategory.EncoderUnavailable,
+        "disk_full" => ErrorCategory.DiskFull,
+        "permission_denied" => ErrorCategory.PermissionDenied,
+        "timeout" => ErrorCategory.Timeout,
+        "stalled" => ErrorCategory.Stalled,
+        "cancelled" => ErrorCategory.Cancelled,
+        "qc_failed" => ErrorCategory.QcFailed,
+        "ffmpeg_failed" => ErrorCategory.FfmpegFailed,
+        "internal" => ErrorCategory.Internal,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown error category."),
+    };
+
     /// <summary>Transient failures may succeed when run again; permanent ones never will.</summary>
     public static bool IsTransient(this ErrorCategory category) => category is
         ErrorCategory.DiskFull or ErrorCategory.Timeout or ErrorCategory.Stalled or ErrorCategory.FfmpegFailed;

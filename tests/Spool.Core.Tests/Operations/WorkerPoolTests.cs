@@ -2,17 +2,20 @@ using Spool.Core.Discovery;
 using Spool.Core.Operations;
 using Spool.Core.Planning;
 using Spool.Core.Presets;
+using Spool.Core.Queue;
+using Spool.Core.Storage.Sqlite;
 using Spool.Media.Errors;
+using Spool.Media.Probing;
 using Spool.Media.Processes;
 
 namespace Spool.Core.Tests.Operations;
 
-/// <summary>The batch engine with real ffmpeg on clips made per test with lavfi.</summary>
-public sealed class BatchRunnerTests : IDisposable
+/// <summary>The batch engine through the store, with real ffmpeg on clips made per test with lavfi.</summary>
+public sealed class WorkerPoolTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "spool-batch-" + Guid.NewGuid().ToString("N"));
 
-    public BatchRunnerTests() => Directory.CreateDirectory(_folder);
+    public WorkerPoolTests() => Directory.CreateDirectory(_folder);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
@@ -32,11 +35,18 @@ public sealed class BatchRunnerTests : IDisposable
     private BatchSettings Settings(IReadOnlyList<Preset> presets, ErrorHandling handling = ErrorHandling.Continue, int concurrent = 1) =>
         new(presets, PlanOptions.Default, Path.Combine(_folder, "out"), concurrent, handling, 2);
 
-    private static Task<BatchResult> RunAsync(IReadOnlyList<string> paths, BatchSettings settings, CancellationToken cancellationToken = default)
+    private async Task<BatchResult> RunAsync(IReadOnlyList<string> paths, BatchSettings settings, int retryCount = 0, ParallelStrategy strategy = ParallelStrategy.Fixed, CancellationToken cancellationToken = default)
     {
         var inputs = InputDiscovery.Discover(new DiscoveryRequest(paths, false, null, Path.GetTempPath()));
-        return new BatchRunner(new ProcessRunner(), MediaTools.FromPath, new SilentObserver(), TimeProvider.System)
-            .RunAsync("batch_test", inputs, settings, cancellationToken);
+        await using var store = new SqliteJobStore(Path.Combine(_folder, "spool.db"));
+        await store.MigrateAsync(CancellationToken.None);
+        var runner = new ProcessRunner();
+        await new BatchSubmitter(store, new Prober(runner, "ffprobe"))
+            .SubmitAsync("batch_test", inputs, settings, BatchPriority.Normal, strategy, retryCount, CancellationToken.None);
+        var options = new WorkerOptions(settings.MaxConcurrent, 2, CanToneMap: true) { BatchId = "batch_test", RetryDelay = TimeSpan.FromMilliseconds(50) };
+        await new WorkerPool(store, runner, MediaTools.FromPath, new SilentObserver(), TimeProvider.System, ProcessIdentity.Current("test"))
+            .RunAsync(options, cancellationToken);
+        return (await StoredBatches.LoadAsync(store, "batch_test", TimeProvider.System, CancellationToken.None))!;
     }
 
     private IEnumerable<string> PartialFiles() =>
@@ -87,27 +97,40 @@ public sealed class BatchRunnerTests : IDisposable
     {
         var clip = await ClipAsync("good.mp4");
         var missing = Path.Combine(_folder, "missing.mp4");
-        var batch = await RunAsync([missing, clip], Settings([Builtin("web_optimized")], ErrorHandling.Stop));
+        var batch = await RunAsync([missing, clip], Settings([Builtin("web_optimized")], ErrorHandling.Stop), strategy: ParallelStrategy.Sequential);
         Assert.Equal(ErrorCategory.InputMissing, batch.Jobs[0].Error!.Category);
         Assert.Equal(JobStatus.Cancelled, batch.Jobs[1].Status);
         Assert.False(File.Exists(Path.Combine(_folder, "out", "good", "video", "good_web_optimized.mp4")));
     }
 
     [Fact]
-    public async Task Interrupting_a_batch_cancels_its_jobs_and_leaves_no_partial_file()
+    public async Task Interrupting_a_batch_requeues_its_jobs_uncounted_and_leaves_no_partial_file()
     {
         var clip = await ClipAsync("long.mp4", seconds: 30);
         using var interrupt = new CancellationTokenSource();
         var settings = Settings([Builtin("high_quality")]);
-        var running = RunAsync([clip], settings, interrupt.Token);
+        var running = RunAsync([clip], settings, cancellationToken: interrupt.Token);
         await WaitForAsync(() => PartialFiles().Any());
         await interrupt.CancelAsync();
         var batch = await running;
         Assert.True(batch.Interrupted);
         Assert.Equal(130, batch.ExitCode);
-        Assert.Equal(JobStatus.Cancelled, batch.Jobs[0].Status);
+        Assert.Equal(0, batch.Jobs[0].Attempts);
         Assert.Empty(PartialFiles());
         Assert.False(File.Exists(Path.Combine(_folder, "out", "long", "video", "long_high_quality.mp4")));
+    }
+
+    [Fact]
+    public async Task A_transient_failure_is_retried_up_to_the_retry_count_then_fails_with_its_category()
+    {
+        var clip = await ClipAsync("slow.mp4", seconds: 30);
+        var settings = Settings([Builtin("high_quality")]) with { Timeout = TimeSpan.FromSeconds(1) };
+        var batch = await RunAsync([clip], settings, retryCount: 1);
+        var job = Assert.Single(batch.Jobs);
+        Assert.Equal(JobStatus.Failed, job.Status);
+        Assert.Equal(ErrorCategory.Timeout, job.Error!.Category);
+        Assert.Equal(2, job.Attempts);
+        Assert.Empty(PartialFiles());
     }
 
     private static async Task WaitForAsync(Func<bool> condition)

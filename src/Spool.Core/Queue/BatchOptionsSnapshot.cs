@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Spool.Core.Operations;
+using Spool.Core.Planning;
+using Spool.Core.Presets;
+using Spool.Core.Reporting;
+
+namespace Spool.Core.Queue;
+
+/// <summary>
+/// Everything a worker on any machine needs to run a batch's jobs, stored with the batch as JSON: the presets in
+/// full (user presets included, so the YAML file need not travel) and the run options.
+/// </summary>
+public sealed record BatchOptionsSnapshot(
+    IReadOnlyList<PresetSnapshot> Presets,
+    QualityLevel Quality,
+    EncodeMode? Mode,
+    ErrorHandling ErrorHandling,
+    double? TimeoutSeconds,
+    double StallTimeoutSeconds,
+    int RetryCount)
+{
+    public static BatchOptionsSnapshot From(BatchSettings settings, int retryCount)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new(
+            settings.Presets.Select(PresetSnapshot.From).ToList(),
+            settings.PlanOptions.Quality,
+            settings.PlanOptions.Mode,
+            settings.ErrorHandling,
+            settings.Timeout?.TotalSeconds,
+            settings.StallTimeout.TotalSeconds,
+            retryCount);
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, ReportJson.Options);
+
+    public static BatchOptionsSnapshot FromJson(string json) =>
+        JsonSerializer.Deserialize<BatchOptionsSnapshot>(json, ReportJson.Options)
+        ?? throw new InvalidDataException("A batch's options are empty.");
+
+    /// <summary>The settings a worker runs this batch's jobs with, on this machine's cores and ffmpeg.</summary>
+    public BatchSettings ToSettings(string outputDirectory, int maxConcurrent, int processorCount, bool canToneMap) =>
+        new(
+            Presets.Select(preset => preset.ToPreset()).ToList(),
+            new PlanOptions { Quality = Quality, Mode = Mode, CanToneMap = canToneMap },
+            outputDirectory,
+            maxConcurrent,
+            ErrorHandling,
+            processorCount)
+        {
+            Timeout = TimeoutSeconds is { } timeout ? TimeSpan.FromSeconds(timeout) : null,
+            StallTimeout = TimeSpan.FromSeconds(StallTimeoutSeconds),
+        };
+}
+
+/// <summary>A preset flattened for storage.</summary>
+public sealed record PresetSnapshot(
+    string Name,
+    string Description,
+    int Crf,
+    string X264Preset,
+    int? MaxBitrateKbps,
+    string Size,
+    int? MaxShortSide,
+    int? MaxLongSide,
+    int? CanvasWidth,
+    int? CanvasHeight,
+    int? MaxFps,
+    int AudioBitrateKbps,
+    string VideoCodec,
+    string AudioCodec,
+    bool IsSourceAdaptive)
+{
+    public static PresetSnapshot From(Preset preset)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        var (size, shortSide, longSide, width, height) = preset.Size switch
+        {
+            SizeRule.Bound bound => ("bound", bound.MaxShortSide, bound.MaxLongSide, (int?)null, (int?)null),
+            SizeRule.Canvas canvas => ("canvas", null, null, canvas.Width, canvas.Height),
+            _ => ("keep", (int?)null, (int?)null, (int?)null, (int?)null),
+        };
+        return new(preset.Name, preset.Description, preset.Crf, preset.X264Preset, preset.MaxBitrateKbps, size, shortSide, longSide,
+            width, height, preset.MaxFps, preset.AudioBitrateKbps, preset.VideoCodec, preset.AudioCodec, preset.IsSourceAdaptive);
+    }
+
+    public Preset ToPreset()
+    {
+        SizeRule size = Size switch
+        {
+            "bound" => new SizeRule.Bound(MaxShortSide, MaxLongSide),
+            "canvas" => new SizeRule.Canvas(CanvasWidth ?? 0, CanvasHeight ?? 0),
+            _ => new SizeRule.Keep(),
+        };
+        return new Preset(Name, Description, Crf, X264Preset, MaxBitrateKbps, size, MaxFps, AudioBitrateKbps)
+        {
+            VideoCodec = VideoCodec,
+            AudioCodec = AudioCodec,
+            IsSourceAdaptive = IsSourceAdaptive,
+        };
+    }
+}

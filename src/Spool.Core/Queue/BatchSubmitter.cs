@@ -1,0 +1,58 @@
+using Spool.Core.Discovery;
+using Spool.Core.Operations;
+using Spool.Core.Storage;
+using Spool.Media.Probing;
+
+namespace Spool.Core.Queue;
+
+/// <summary>How work within one priority is ordered.</summary>
+public enum ParallelStrategy
+{
+    /// <summary>Longest expected work first, at most MaxConcurrent at once.</summary>
+    Fixed,
+
+    /// <summary>Like fixed, and a new job starts only while CPU and memory are under their thresholds.</summary>
+    Adaptive,
+
+    /// <summary>Adaptive, and running jobs' estimated memory is capped.</summary>
+    Smart,
+
+    /// <summary>Input order, one at a time.</summary>
+    Sequential,
+}
+
+/// <summary>
+/// Persists a batch before any of it runs (Sonarr's rule: commands are stored before they are queued). Each input is
+/// probed once, cheaply, to order the work longest-first; an input that cannot be probed still gets its jobs, which
+/// will fail with a classified error when they run.
+/// </summary>
+public sealed class BatchSubmitter(IJobStore store, Prober prober)
+{
+    public async Task SubmitAsync(
+        string batchId, IReadOnlyList<DiscoveredInput> inputs, BatchSettings settings, BatchPriority priority, ParallelStrategy strategy, int retryCount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(settings);
+        var sources = new MediaInfo?[inputs.Count];
+        if (strategy != ParallelStrategy.Sequential)
+        {
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, inputs.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+                async (i, token) => sources[i] = await prober.ProbeAsync(inputs[i].Path, token) is ProbeOutcome.Probed probed ? probed.Media : null);
+        }
+
+        var jobs = new List<NewJob>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            foreach (var preset in settings.Presets)
+            {
+                var sortKey = strategy == ParallelStrategy.Sequential ? -i : WorkCost.Estimate(sources[i], preset);
+                jobs.Add(new NewJob(i, inputs[i].Path, inputs[i].OutputName, preset.Name, sortKey, retryCount + 1));
+            }
+        }
+
+        var options = BatchOptionsSnapshot.From(settings, retryCount);
+        await store.CreateBatchAsync(new NewBatch(batchId, priority, settings.OutputDirectory, options.ToJson(), inputs.Count, jobs), cancellationToken);
+    }
+}

@@ -1,0 +1,89 @@
+using Spool.Media.Errors;
+
+namespace Spool.Core.Queue;
+
+/// <summary>A batch to create, with all of its jobs, in one transaction.</summary>
+public sealed record NewBatch(string Id, BatchPriority Priority, string OutputDirectory, string OptionsJson, int TotalInputs, IReadOnlyList<NewJob> Jobs);
+
+/// <summary>
+/// One (input, preset) job. Jobs of the same batch and <see cref="InputIndex"/> form one work item: they are claimed
+/// together and run as one ffmpeg. <see cref="SortKey"/> orders work within a priority: higher first.
+/// </summary>
+public sealed record NewJob(int InputIndex, string InputPath, string OutputName, string Preset, double SortKey, int MaxAttempts);
+
+public sealed record BatchRecord(
+    string Id,
+    BatchPriority Priority,
+    string OutputDirectory,
+    string OptionsJson,
+    int TotalInputs,
+    BatchLifecycle Lifecycle,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? FinishedAt);
+
+/// <summary>Who holds a lease: enough to tell, on the same host, whether the holder process is still alive.</summary>
+public sealed record LeaseHolder(string WorkerId, string Host, int ProcessId, long ProcessStartTicks);
+
+public sealed record JobRecord(
+    long Id,
+    string BatchId,
+    int InputIndex,
+    string InputPath,
+    string OutputName,
+    string Preset,
+    JobState State,
+    int Attempts,
+    int MaxAttempts,
+    long LeaseToken,
+    LeaseHolder? Holder,
+    DateTimeOffset? LeaseExpiresAt,
+    bool CancelRequested,
+    JobProgressRecord? Progress,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    JobResultRecord? Result,
+    int Crashes);
+
+/// <summary>Live progress of a running job, written with its heartbeat.</summary>
+public sealed record JobProgressRecord(double? Percent, double? Fps, double? Speed);
+
+/// <summary>What a finished (or failed) attempt leaves on the job.</summary>
+public sealed record JobResultRecord(
+    string? Output,
+    MediaError? Error,
+    string? QcJson,
+    string? StderrTail,
+    string? LogPath,
+    long? InputBytes,
+    long? OutputBytes,
+    double? SourceDurationSeconds,
+    bool Fused);
+
+/// <summary>One run of a job: kept for every attempt, interrupted ones included.</summary>
+public sealed record AttemptRecord(
+    int Number,
+    string Outcome,
+    string? CommandLine,
+    int? ExitCode,
+    string? StderrTail,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt);
+
+/// <summary>A claimed work item: one input of one batch with the jobs claimed for it, each with its fencing token.</summary>
+public sealed record WorkClaim(BatchRecord Batch, int InputIndex, string InputPath, string OutputName, IReadOnlyList<ClaimedJob> Jobs);
+
+public sealed record ClaimedJob(long JobId, string Preset, long LeaseToken, int Attempt, DateTimeOffset StartedAt);
+
+/// <summary>What a heartbeat learned: the lease is still ours, it is gone (stop and discard), or the user cancelled.</summary>
+public enum LeaseStatus
+{
+    Held,
+    Lost,
+    CancelRequested,
+}
+
+/// <summary>A terminal outcome for a leased job, with the attempt that produced it.</summary>
+public sealed record JobCompletion(JobState State, JobResultRecord Result, AttemptRecord Attempt);
+
+/// <summary>A named point in a batch: every job's state when it was taken.</summary>
+public sealed record Checkpoint(string BatchId, string Name, DateTimeOffset CreatedAt, IReadOnlyDictionary<long, JobState> States);

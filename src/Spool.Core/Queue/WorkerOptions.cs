@@ -1,0 +1,25 @@
+namespace Spool.Core.Queue;
+
+/// <summary>How a worker pool runs: how many work items at once, which batch, and its lease timings.</summary>
+public sealed record WorkerOptions(int MaxConcurrent, int ProcessorCount, bool CanToneMap)
+{
+    /// <summary>Only this batch's jobs; null takes any batch's.</summary>
+    public string? BatchId { get; init; }
+
+    /// <summary>Exit when nothing is left to claim and nothing runs; otherwise wait for new work until stopped.</summary>
+    public bool Drain { get; init; } = true;
+
+    /// <summary>At least three heartbeats long (DESIGN.md).</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>First delay between attempts of a transient failure; it doubles, with jitter.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    public IAdmission Admission { get; init; } = new FixedAdmission();
+}

@@ -1,0 +1,96 @@
+using Spool.Core.Queue;
+
+namespace Spool.Core.Storage;
+
+/// <summary>
+/// The store: the only state workers share, on one machine (SQLite) or many (PostgreSQL). Claims, leases and fenced
+/// writes are store operations, never caller logic. Rules (DESIGN.md "Leases and fencing"):
+/// - every claim increments the job's lease token; every write about a leased job matches id, a leased state and
+///   that token, and returns false (or <see cref="LeaseStatus.Lost"/>) when it matches nothing: the job is no longer yours;
+/// - lease times come from the database's clock, never the caller's;
+/// - rescuing expired leases is one conditional UPDATE.
+/// </summary>
+public interface IJobStore : IAsyncDisposable
+{
+    /// <summary>Creates or upgrades the schema. Safe to call from every process at start-up.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    Task CreateBatchAsync(NewBatch batch, CancellationToken cancellationToken);
+
+    Task<bool> BatchExistsAsync(string batchId, CancellationToken cancellationToken);
+
+    Task<BatchRecord?> GetBatchAsync(string batchId, CancellationToken cancellationToken);
+
+    /// <summary>Newest first.</summary>
+    Task<IReadOnlyList<BatchRecord>> ListBatchesAsync(CancellationToken cancellationToken);
+
+    /// <summary>In input order, then preset order of creation.</summary>
+    Task<IReadOnlyList<JobRecord>> GetJobsAsync(string batchId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AttemptRecord>> GetAttemptsAsync(long jobId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims the best queued work item (batch priority, then highest sort key, then input order) of an active batch,
+    /// or of <paramref name="batchId"/> only: every queued job of that input moves to running in one transaction, each
+    /// with lease token + 1, attempts + 1, the holder, and an expiry of the database's now + <paramref name="lease"/>.
+    /// Null when nothing is queued.
+    /// </summary>
+    Task<WorkClaim?> ClaimNextAsync(LeaseHolder holder, TimeSpan lease, string? batchId, CancellationToken cancellationToken);
+
+    /// <summary>Extends the lease and records progress. Lost when the job is no longer leased with this token.</summary>
+    Task<LeaseStatus> HeartbeatAsync(long jobId, long leaseToken, TimeSpan lease, JobProgressRecord? progress, CancellationToken cancellationToken);
+
+    /// <summary>running → retry_wait, recording the failed attempt. False when the lease is gone.</summary>
+    Task<bool> BeginRetryWaitAsync(long jobId, long leaseToken, JobResultRecord result, AttemptRecord attempt, CancellationToken cancellationToken);
+
+    /// <summary>retry_wait → running for the next attempt (attempts + 1). False when the lease is gone.</summary>
+    Task<bool> EndRetryWaitAsync(long jobId, long leaseToken, CancellationToken cancellationToken);
+
+    /// <summary>Leased → a terminal state, with the result and the attempt; clears the lease. False when the lease is gone.</summary>
+    Task<bool> CompleteAsync(long jobId, long leaseToken, JobCompletion completion, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Leased → queued without counting the attempt (attempts − 1), recording it as interrupted: for a clean stop
+    /// (Ctrl+C, shutdown). False when the lease is gone.
+    /// </summary>
+    Task<bool> ReleaseAsync(long jobId, long leaseToken, string reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Returns every leased job whose lease expired (database clock) to queued in one conditional UPDATE, attempts − 1
+    /// and crashes + 1, recording the attempt as interrupted; a job whose worker vanished three times in a row is
+    /// failed instead (quarantined). Returns how many jobs it moved.
+    /// </summary>
+    Task<int> RescueExpiredAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="RescueExpiredAsync"/> for leases held on <paramref name="host"/> by processes that
+    /// <paramref name="isAlive"/> says are gone, whatever their expiry: so resume after a crash never waits out a lease.
+    /// Each move is conditional on the job's token being unchanged.
+    /// </summary>
+    Task<int> RescueDeadHoldersAsync(string host, Func<LeaseHolder, bool> isAlive, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Jobs of the batch in one of <paramref name="from"/> (never leased states) → queued; the batch becomes active
+    /// again. <paramref name="extraAttempts"/>, when set, raises each moved job's max attempts to attempts + it.
+    /// Optionally only the jobs in <paramref name="onlyJobIds"/>. Returns how many moved.
+    /// </summary>
+    Task<int> RequeueAsync(string batchId, IReadOnlyCollection<JobState> from, int? extraAttempts, IReadOnlyCollection<long>? onlyJobIds, CancellationToken cancellationToken);
+
+    /// <summary>Queued jobs → cancelled; leased jobs get cancel_requested (their next heartbeat says so). Returns jobs affected.</summary>
+    Task<int> CancelBatchAsync(string batchId, CancellationToken cancellationToken);
+
+    Task<bool> SetPriorityAsync(string batchId, BatchPriority priority, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Active → completed when no job of the batch is queued, running or in retry_wait. True only for the one caller
+    /// whose compare-and-set made the change: that caller writes the summary files.
+    /// </summary>
+    Task<bool> TryFinishBatchAsync(string batchId, CancellationToken cancellationToken);
+
+    Task SaveCheckpointAsync(string batchId, string name, CancellationToken cancellationToken);
+
+    Task<Checkpoint?> GetCheckpointAsync(string batchId, string name, CancellationToken cancellationToken);
+
+    /// <summary>The database's clock.</summary>
+    Task<DateTimeOffset> NowAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,180 @@
+using Dapper;
+using Spool.Core.Queue;
+
+namespace Spool.Core.Storage.Sqlite;
+
+/// <summary>Claims and the fenced writes a worker makes about the jobs it holds.</summary>
+public sealed partial class SqliteJobStore
+{
+    /// <summary>
+    /// Priority first, then the longest expected work (highest sort key), then input order; only active batches.
+    /// </summary>
+    private const string PickNextSql =
+        "SELECT j.batch_id, j.input_index FROM jobs j JOIN batches b ON b.id = j.batch_id " +
+        "WHERE j.state = 'queued' AND b.lifecycle = 'active' AND (@batchId IS NULL OR j.batch_id = @batchId) " +
+        "ORDER BY b.priority, j.sort_key DESC, j.input_index, j.id LIMIT 1";
+
+    /// <summary>
+    /// Every queued job of the picked input, together: one work item is one ffmpeg. started_at is the start of the
+    /// current attempt (an interrupted attempt's row takes its start from it).
+    /// </summary>
+    private const string ClaimSql =
+        "UPDATE jobs SET state = 'running', lease_token = lease_token + 1, attempts = attempts + 1, " +
+        "worker_id = @workerId, host = @host, pid = @pid, pid_start = @pidStart, " +
+        "lease_expires_at = " + SqliteSql.Now + " + @leaseMs, started_at = " + SqliteSql.Now + ", " +
+        "progress = NULL, fps = NULL, speed = NULL " +
+        "WHERE batch_id = @batchId AND input_index = @inputIndex AND state = 'queued' " +
+        "RETURNING id, preset, lease_token, attempts, started_at, input_path, output_name";
+
+    public async Task<WorkClaim?> ClaimNextAsync(LeaseHolder holder, TimeSpan lease, string? batchId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(holder);
+        var leaseMs = LeaseMilliseconds(lease);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var picked = await QueryAsync(connection, transaction, PickNextSql, new { batchId },
+            row => (BatchId: SqliteRows.Text(row, "batch_id")!, InputIndex: (int)SqliteRows.Int64(row, "input_index")!.Value),
+            cancellationToken);
+        if (picked.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return null;
+        }
+
+        var (pickedBatch, inputIndex) = picked[0];
+        var claimed = await QueryAsync(connection, transaction, ClaimSql, new
+        {
+            workerId = holder.WorkerId,
+            host = holder.Host,
+            pid = holder.ProcessId,
+            pidStart = holder.ProcessStartTicks,
+            leaseMs,
+            batchId = pickedBatch,
+            inputIndex,
+        }, row => (
+            Job: new ClaimedJob(
+                SqliteRows.Int64(row, "id")!.Value,
+                SqliteRows.Text(row, "preset")!,
+                SqliteRows.Int64(row, "lease_token")!.Value,
+                (int)SqliteRows.Int64(row, "attempts")!.Value,
+                SqliteRows.Time(row, "started_at")!.Value),
+            InputPath: SqliteRows.Text(row, "input_path")!,
+            OutputName: SqliteRows.Text(row, "output_name")!), cancellationToken);
+        var batch = await GetBatchAsync(connection, transaction, pickedBatch, cancellationToken)
+            ?? throw new InvalidOperationException($"Batch '{pickedBatch}' vanished during a claim.");
+        await transaction.CommitAsync(cancellationToken);
+
+        claimed.Sort((a, b) => a.Job.JobId.CompareTo(b.Job.JobId));
+        return new WorkClaim(batch, inputIndex, claimed[0].InputPath, claimed[0].OutputName, [.. claimed.Select(c => c.Job)]);
+    }
+
+    public async Task<LeaseStatus> HeartbeatAsync(long jobId, long leaseToken, TimeSpan lease, JobProgressRecord? progress, CancellationToken cancellationToken)
+    {
+        const string sql =
+            "UPDATE jobs SET lease_expires_at = " + SqliteSql.Now + " + @leaseMs, " +
+            "progress = CASE WHEN @hasProgress = 1 THEN @percent ELSE progress END, " +
+            "fps = CASE WHEN @hasProgress = 1 THEN @fps ELSE fps END, " +
+            "speed = CASE WHEN @hasProgress = 1 THEN @speed ELSE speed END " +
+            "WHERE id = @jobId AND state IN " + SqliteSql.Leased + " AND lease_token = @leaseToken " +
+            "RETURNING cancel_requested";
+        var leaseMs = LeaseMilliseconds(lease);
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await QueryAsync(connection, null, sql, new
+        {
+            jobId,
+            leaseToken,
+            leaseMs,
+            hasProgress = progress is null ? 0 : 1,
+            percent = progress?.Percent,
+            fps = progress?.Fps,
+            speed = progress?.Speed,
+        }, row => SqliteRows.Int64(row, "cancel_requested") == 1, cancellationToken);
+        return rows.Count == 0 ? LeaseStatus.Lost : rows[0] ? LeaseStatus.CancelRequested : LeaseStatus.Held;
+    }
+
+    public async Task<bool> BeginRetryWaitAsync(long jobId, long leaseToken, JobResultRecord result, AttemptRecord attempt, CancellationToken cancellationToken)
+    {
+        const string sql =
+            "UPDATE jobs SET state = 'retry_wait', " + SqliteSql.SetResult + " " +
+            "WHERE id = @jobId AND state = 'running' AND lease_token = @leaseToken";
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(attempt);
+        var parameters = new DynamicParameters(new { jobId, leaseToken }).WithResult(result);
+        return await FencedWriteAsync(sql, parameters, jobId, attempt, cancellationToken);
+    }
+
+    public async Task<bool> EndRetryWaitAsync(long jobId, long leaseToken, CancellationToken cancellationToken)
+    {
+        const string sql =
+            "UPDATE jobs SET state = 'running', attempts = attempts + 1, started_at = " + SqliteSql.Now + " " +
+            "WHERE id = @jobId AND state = 'retry_wait' AND lease_token = @leaseToken";
+        return await FencedWriteAsync(sql, new DynamicParameters(new { jobId, leaseToken }), jobId, null, cancellationToken);
+    }
+
+    /// <summary>Also ends a pending cancel request and the crash streak: the job finished without killing its worker.</summary>
+    public async Task<bool> CompleteAsync(long jobId, long leaseToken, JobCompletion completion, CancellationToken cancellationToken)
+    {
+        const string sql =
+            "UPDATE jobs SET state = @state, " + SqliteSql.SetResult + ", " + SqliteSql.ClearHolder + ", " +
+            "finished_at = " + SqliteSql.Now + ", crashes = 0, cancel_requested = 0 " +
+            "WHERE id = @jobId AND state IN " + SqliteSql.Leased + " AND lease_token = @leaseToken";
+        ArgumentNullException.ThrowIfNull(completion);
+        if (!completion.State.IsTerminal())
+        {
+            throw new ArgumentException($"A completion must be terminal, not {completion.State.ToWireName()}.", nameof(completion));
+        }
+
+        var parameters = new DynamicParameters(new { jobId, leaseToken, state = completion.State.ToWireName() }).WithResult(completion.Result);
+        return await FencedWriteAsync(sql, parameters, jobId, completion.Attempt, cancellationToken);
+    }
+
+    /// <summary>
+    /// A running job goes back to queued with its attempt uncounted and recorded as interrupted; a job in retry_wait
+    /// keeps its count (its failed attempt was real) and records nothing. A job the user asked to cancel is cancelled
+    /// instead, so a stop never brings cancelled work back.
+    /// </summary>
+    public async Task<bool> ReleaseAsync(long jobId, long leaseToken, string reason, CancellationToken cancellationToken)
+    {
+        const string releaseRunning =
+            "UPDATE jobs SET " + EndLeaseSet + ", attempts = attempts - 1 " +
+            "WHERE id = @jobId AND state = 'running' AND lease_token = @leaseToken " + RescuedReturning;
+        const string releaseWaiting =
+            "UPDATE jobs SET " + EndLeaseSet + " WHERE id = @jobId AND state = 'retry_wait' AND lease_token = @leaseToken";
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var parameters = RescueParameters(new { jobId, leaseToken });
+        var released = await QueryAsync(connection, transaction, releaseRunning, parameters, ReadRescued, cancellationToken);
+        await RecordInterruptedAsync(connection, transaction, released, StoreRules.Interrupted(reason), cancellationToken);
+        var moved = released.Count;
+        if (moved == 0)
+        {
+            moved = await connection.ExecuteAsync(new CommandDefinition(releaseWaiting, parameters, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return moved > 0;
+    }
+
+    /// <summary>One fenced UPDATE, and the attempt row only when it matched, in one transaction.</summary>
+    private async Task<bool> FencedWriteAsync(string sql, DynamicParameters parameters, long jobId, AttemptRecord? attempt, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var matched = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)) == 1;
+        if (matched && attempt is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                SqliteSql.InsertAttempt, SqliteRows.AttemptParameters(jobId, attempt), transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return matched;
+    }
+
+    private static long LeaseMilliseconds(TimeSpan lease)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        return (long)Math.Ceiling(lease.TotalMilliseconds);
+    }
+}
