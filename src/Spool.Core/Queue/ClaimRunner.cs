@@ -19,8 +19,7 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
     public async Task RunAsync(WorkClaim claim, CancellationToken stop)
     {
         var snapshot = BatchOptionsSnapshot.FromJson(claim.Batch.OptionsJson);
-        var records = (await store.GetJobsAsync(claim.Batch.Id, CancellationToken.None)).ToDictionary(job => job.Id);
-        var jobs = claim.Jobs.Select(job => new Held(job, records[job.JobId].MaxAttempts)).ToList();
+        var jobs = claim.Jobs.Select(job => new Held(job, job.MaxAttempts)).ToList();
 
         using var work = CancellationTokenSource.CreateLinkedTokenSource(stop);
         using var stopKeeper = new CancellationTokenSource();

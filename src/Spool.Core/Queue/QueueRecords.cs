@@ -72,7 +72,11 @@ public sealed record AttemptRecord(
 /// <summary>A claimed work item: one input of one batch with the jobs claimed for it, each with its fencing token.</summary>
 public sealed record WorkClaim(BatchRecord Batch, int InputIndex, string InputPath, string OutputName, IReadOnlyList<ClaimedJob> Jobs);
 
-public sealed record ClaimedJob(long JobId, string Preset, long LeaseToken, int Attempt, DateTimeOffset StartedAt);
+public sealed record ClaimedJob(long JobId, string Preset, long LeaseToken, int Attempt, DateTimeOffset StartedAt)
+{
+    /// <summary>The job's attempt limit: transient failures are retried in place until <see cref="Attempt"/> reaches it.</summary>
+    public int MaxAttempts { get; init; } = 1;
+}
 
 /// <summary>What a heartbeat learned: the lease is still ours, it is gone (stop and discard), or the user cancelled.</summary>
 public enum LeaseStatus

@@ -45,6 +45,7 @@ public abstract partial class JobStoreContract
 
         Assert.Equal(("b1", BatchLifecycle.Active, 0, "/in/clip0.mp4", "clip0"), (claim.Batch.Id, claim.Batch.Lifecycle, claim.InputIndex, claim.InputPath, claim.OutputName));
         Assert.Equal([("web_optimized", 1L, 1), ("mobile_optimized", 1L, 1), ("archival", 1L, 1)], claim.Jobs.Select(job => (job.Preset, job.LeaseToken, job.Attempt)));
+        Assert.All(claim.Jobs, job => Assert.Equal(3, job.MaxAttempts));
         Assert.Equal(claim.Jobs.Select(job => job.JobId).Order(), claim.Jobs.Select(job => job.JobId));
         var jobs = await store.GetJobsAsync("b1", Ct);
         Assert.All(jobs.Take(3), job =>

@@ -24,7 +24,7 @@ public sealed partial class SqliteJobStore
         "lease_expires_at = " + SqliteSql.Now + " + @leaseMs, started_at = " + SqliteSql.Now + ", " +
         "progress = NULL, fps = NULL, speed = NULL " +
         "WHERE batch_id = @batchId AND input_index = @inputIndex AND state = 'queued' " +
-        "RETURNING id, preset, lease_token, attempts, started_at, input_path, output_name";
+        "RETURNING id, preset, lease_token, attempts, max_attempts, started_at, input_path, output_name";
 
     public async Task<WorkClaim?> ClaimNextAsync(LeaseHolder holder, TimeSpan lease, string? batchId, CancellationToken cancellationToken)
     {
@@ -57,7 +57,10 @@ public sealed partial class SqliteJobStore
                 SqliteRows.Text(row, "preset")!,
                 SqliteRows.Int64(row, "lease_token")!.Value,
                 (int)SqliteRows.Int64(row, "attempts")!.Value,
-                SqliteRows.Time(row, "started_at")!.Value),
+                SqliteRows.Time(row, "started_at")!.Value)
+            {
+                MaxAttempts = (int)SqliteRows.Int64(row, "max_attempts")!.Value,
+            },
             InputPath: SqliteRows.Text(row, "input_path")!,
             OutputName: SqliteRows.Text(row, "output_name")!), cancellationToken);
         var batch = await GetBatchAsync(connection, transaction, pickedBatch, cancellationToken)
