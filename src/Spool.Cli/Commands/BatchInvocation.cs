@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spool.Core.Discovery;
 using Spool.Core.Operations;
 using Spool.Core.Planning;
+using Spool.Core.Quality.Checks;
 using Spool.Core.Queue;
 
 namespace Spool.Cli.Commands;
@@ -46,6 +47,15 @@ internal sealed record BatchInvocation(IReadOnlyList<DiscoveredInput> Inputs, Ba
         {
             Timeout = timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             StallTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(options.StallTimeout))),
+            Qc = parse.GetValue(options.Qc) switch
+            {
+                "off" => null,
+                "full" => QcMode.Full,
+                _ => QcMode.Quick,
+            },
+            QcWarnOnly = parse.GetValue(options.QcPolicy) == "warn",
+            QcRetry = parse.GetValue(options.QcRetry),
+            ValidateThoroughly = parse.GetValue(options.Validate) == "thorough",
         };
         var strategy = Enum.Parse<ParallelStrategy>(parse.GetValue(options.Strategy)!, ignoreCase: true);
         IAdmission admission = strategy is ParallelStrategy.Adaptive or ParallelStrategy.Smart

@@ -79,6 +79,26 @@ internal sealed class BatchOptions
 
     public Option<string?> Store { get; } = StoreAccess.CreateOption();
 
+    public Option<string> Qc { get; } = new("--qc")
+    {
+        Description = "off | quick (integrity, duration, resolution, audio peak, SSIM on sampled frames) | full (adds PSNR, loudness, compression).",
+        DefaultValueFactory = _ => "quick",
+    };
+
+    public Option<string> QcPolicy { get; } = new("--qc-policy")
+    {
+        Description = "fail: a failed check fails the job (qc_failed); warn: keep the output and report the failure.",
+        DefaultValueFactory = _ => "fail",
+    };
+
+    public Option<bool> QcRetry { get; } = new("--qc-retry") { Description = "Re-encode once at a higher quality when QC fails." };
+
+    public Option<string> Validate { get; } = new("--validate")
+    {
+        Description = "quick (probe sanity, always) | thorough (also decode every input fully before planning).",
+        DefaultValueFactory = _ => "quick",
+    };
+
     public BatchOptions()
     {
         ErrorHandling.AcceptOnlyFromAmong("continue", "stop");
@@ -86,6 +106,9 @@ internal sealed class BatchOptions
         Mode.AcceptOnlyFromAmong("fast", "balanced", "high_quality");
         Priority.AcceptOnlyFromAmong("urgent", "high", "normal", "low");
         Strategy.AcceptOnlyFromAmong("fixed", "adaptive", "smart", "sequential");
+        Qc.AcceptOnlyFromAmong("off", "quick", "full");
+        QcPolicy.AcceptOnlyFromAmong("fail", "warn");
+        Validate.AcceptOnlyFromAmong("quick", "thorough");
         RetryCount.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 0)
@@ -125,6 +148,10 @@ internal sealed class BatchOptions
             command.Options.Add(MemoryThreshold);
             command.Options.Add(MaxMemory);
             command.Options.Add(Store);
+            command.Options.Add(Qc);
+            command.Options.Add(QcPolicy);
+            command.Options.Add(QcRetry);
+            command.Options.Add(Validate);
         }
     }
 }

@@ -1,5 +1,6 @@
 using Spool.Core.Planning;
 using Spool.Core.Presets;
+using Spool.Core.Quality.Checks;
 
 namespace Spool.Core.Operations;
 
@@ -26,6 +27,18 @@ public sealed record BatchSettings(
 
     /// <summary>A job whose ffmpeg shows no progress for this long ends as stalled.</summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>What each output is checked for after it is written (default quick).</summary>
+    public QcMode? Qc { get; init; } = QcMode.Quick;
+
+    /// <summary>Warn instead of failing the job when a QC check fails.</summary>
+    public bool QcWarnOnly { get; init; }
+
+    /// <summary>Re-encode once at a higher quality when QC fails.</summary>
+    public bool QcRetry { get; init; }
+
+    /// <summary>Decode every input fully before planning (the quick probe-sanity check always runs).</summary>
+    public bool ValidateThoroughly { get; init; }
 
     /// <summary>Thread budget per ffmpeg: the cores shared out among the jobs that run at once.</summary>
     public int ThreadsPerJob => Math.Max(1, ProcessorCount / Math.Max(1, MaxConcurrent));

@@ -1,5 +1,8 @@
+using System.Globalization;
 using Spool.Core.Planning;
+using Spool.Core.Presets;
 using Spool.Core.Quality;
+using Spool.Core.Quality.Checks;
 using Spool.Media.Commands;
 using Spool.Media.Errors;
 using Spool.Media.Probing;
@@ -10,6 +13,8 @@ namespace Spool.Core.Operations;
 /// <summary>Runs a work plan's ffmpeg commands, checks each output, and renames it into place only when it is right.</summary>
 internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTools tools, BatchSettings settings, IBatchObserver observer, TimeProvider clock)
 {
+    private readonly QualityChecker quality = new(runner, tools.Ffmpeg, tools.Ffprobe, capabilities: null);
+
     public async Task<IReadOnlyDictionary<string, JobResult>> RunAsync(WorkPlan plan, EncodeContext context, CancellationToken cancellationToken)
     {
         var results = new Dictionary<string, JobResult>(StringComparer.Ordinal);
@@ -74,14 +79,14 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
         var jobs = new List<JobResult>();
         foreach (var output in outputs)
         {
-            jobs.Add(await VerifyAndPlaceAsync(output, context, attempt, fused, result));
+            jobs.Add(await VerifyAndPlaceAsync(output, context, attempt, fused, result, cancellationToken));
         }
 
         var firstError = jobs.FirstOrDefault(job => job.Error is not null)?.Error;
         return new RunOutcome(firstError, jobs);
     }
 
-    private async Task<JobResult> VerifyAndPlaceAsync(OutputPlan output, EncodeContext context, int attempt, bool fused, ProcessResult run)
+    private async Task<JobResult> VerifyAndPlaceAsync(OutputPlan output, EncodeContext context, int attempt, bool fused, ProcessResult run, CancellationToken cancellationToken)
     {
         var probe = await prober.ProbeAsync(output.PartialPath, CancellationToken.None);
         if (probe is not ProbeOutcome.Probed probed)
@@ -97,10 +102,24 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
         var knownTiming = context.Source.PrimaryVideo?.FrameRate is not null;
         var expectation = new OutputExpectation(output.Width, output.Height, output.HasAudio, knownTiming ? context.Source.EffectiveDuration : null);
         var check = OutputCheckRules.Evaluate(probed.Media, expectation);
-        if (!check.Passed)
+        if (check.Passed && settings.Qc is { } mode)
+        {
+            try
+            {
+                check = await QualityCheckAsync(output, context, check, mode, knownTiming, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                PartialFiles.Delete([output]);
+                return Failed(context, output, attempt, fused, MediaError.Of(ErrorCategory.Cancelled, "Stopped while its output was being checked."), run);
+            }
+        }
+
+        if (!check.Passed && !check.Warned)
         {
             PartialFiles.Delete([output]);
-            var error = MediaError.Of(ErrorCategory.QcFailed, "The output failed its check: " + string.Join("; ", check.Problems) + ".");
+            var problems = check.Problems.Concat(check.Checks.Where(c => !c.Passed).Select(Describe));
+            var error = MediaError.Of(ErrorCategory.QcFailed, "The output failed its check: " + string.Join("; ", problems) + ".");
             return Failed(context, output, attempt, fused, error, run) with { Qc = check };
         }
 
@@ -116,6 +135,24 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
             ExitCode = run.ExitCode,
         };
     }
+
+    // QC on the written output against its source; thresholds come from the preset (a 480p mobile encode is not held
+    // to an archival bar) and the plan (the resolution it promised).
+    private async Task<OutputCheck> QualityCheckAsync(OutputPlan output, EncodeContext context, OutputCheck check, QcMode mode, bool knownTiming, CancellationToken cancellationToken)
+    {
+        var preset = settings.Presets.First(p => p.Name == output.PresetName);
+        var video = context.Source.PrimaryVideo!;
+        var thresholds = QcThresholds.ForPreset(AutoPreset.ForSource(preset, video.DisplayWidth, video.DisplayHeight)) with
+        {
+            ExpectResolution = (output.Width, output.Height),
+            MaxDurationDeltaSeconds = knownTiming ? QcThresholds.Default.MaxDurationDeltaSeconds : context.Source.EffectiveDuration ?? 0,
+        };
+        var report = await quality.CheckAsync(output.PartialPath, context.Input.Path, thresholds, mode, cancellationToken);
+        return check with { Passed = report.Passed, Checks = report.Checks, Warned = !report.Passed && settings.QcWarnOnly };
+    }
+
+    private static string Describe(QcCheck check) =>
+        check.Detail is { Length: > 0 } detail ? $"{check.Name}: {detail}" : string.Create(CultureInfo.InvariantCulture, $"{check.Name} {check.Value:0.####} (threshold {check.Threshold:0.####})");
 
     private JobResult Failed(EncodeContext context, OutputPlan output, int attempt, bool fused, MediaError error, ProcessResult run) =>
         new(context.Input.Path, output.PresetName, error.Category == ErrorCategory.Cancelled ? JobStatus.Cancelled : JobStatus.Failed,

@@ -1,5 +1,6 @@
 using Spool.Core.Discovery;
 using Spool.Core.Planning;
+using Spool.Core.Validation;
 using Spool.Media.Errors;
 using Spool.Media.Probing;
 
@@ -12,6 +13,7 @@ namespace Spool.Core.Operations;
 /// </summary>
 internal sealed class InputProcessor(
     Prober prober,
+    InputValidator validator,
     EncodeRunner encoder,
     BatchSettings settings,
     IBatchObserver observer,
@@ -41,10 +43,50 @@ internal sealed class InputProcessor(
             return Finish(presets, preset => Failure(input, preset, started, rejected.Error, log) with { SourceDurationSeconds = media.EffectiveDuration });
         }
 
+        // The health check before any encode: probe sanity always, a full decode with --validate thorough.
+        var health = QuickValidation.Check(media, FileSizes.Of(input.Path) ?? 0);
+        if (health.IsOk && settings.ValidateThoroughly)
+        {
+            health = await validator.CheckAsync(input.Path, thorough: true, cancellationToken);
+        }
+
+        if (health.AsError() is { } unhealthy)
+        {
+            await log.AppendAsync(presets, $"# failed validation: {unhealthy.Category.ToWireName()}: {unhealthy.Message}\n");
+            return Finish(presets, preset => Failure(input, preset, started, unhealthy, log) with { SourceDurationSeconds = media.EffectiveDuration });
+        }
+
         var work = ((PlanOutcome.Planned)plan).Plan;
         var context = new EncodeContext(input, media, log, started);
-        var results = await encoder.RunAsync(work, context, cancellationToken);
+        var results = new Dictionary<string, JobResult>(await encoder.RunAsync(work, context, cancellationToken), StringComparer.Ordinal);
+        if (settings.QcRetry)
+        {
+            await RetryQcFailuresAsync(media, context, results, cancellationToken);
+        }
+
         return Finish(presets, preset => results[preset]);
+    }
+
+    // --qc-retry: an output that failed QC is encoded once more, one quality step up (a lower CRF).
+    private async Task RetryQcFailuresAsync(MediaInfo media, EncodeContext context, Dictionary<string, JobResult> results, CancellationToken cancellationToken)
+    {
+        var failed = settings.Presets.Where(preset => results[preset.Name].Error?.Category == ErrorCategory.QcFailed).ToList();
+        if (failed.Count == 0)
+        {
+            return;
+        }
+
+        var better = settings.PlanOptions.Quality == QualityLevel.Medium ? QualityLevel.High : QualityLevel.Ultra;
+        var options = settings.PlanOptions with { ThreadsPerJob = settings.ThreadsPerJob, Quality = better };
+        var target = new OutputTarget(Path.Combine(settings.OutputDirectory, context.Input.OutputName), Path.GetFileName(context.Input.OutputName));
+        if (WorkPlanner.Plan(media, failed, options, target) is PlanOutcome.Planned again)
+        {
+            await context.Log.AppendAsync(failed.Select(preset => preset.Name), $"# QC failed: encoding again at quality {better}\n");
+            foreach (var (preset, result) in await encoder.RunAsync(again.Plan, context, cancellationToken))
+            {
+                results[preset] = result with { Attempts = results[preset].Attempts + 1 };
+            }
+        }
     }
 
     private IReadOnlyList<JobResult> Finish(IReadOnlyList<string> presets, Func<string, JobResult> resultFor)

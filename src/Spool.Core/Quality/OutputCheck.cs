@@ -1,6 +1,11 @@
+using Spool.Core.Quality.Checks;
+
 namespace Spool.Core.Quality;
 
-/// <summary>What the post-encode check measured on one output, and what it found wrong (empty when it passed).</summary>
+/// <summary>
+/// What the post-encode checks found on one output: the structural check against its plan (size, rotation, audio,
+/// duration) and, unless QC is off, the QC checks (integrity, SSIM...). <see cref="Problems"/> is empty when it passed.
+/// </summary>
 public sealed record OutputCheck(
     bool Passed,
     int? Width,
@@ -9,4 +14,15 @@ public sealed record OutputCheck(
     double? DurationDeltaSeconds,
     bool HasAudio,
     int Rotation,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems)
+{
+    /// <summary>The QC checks, by name; empty when QC was off.</summary>
+    public IReadOnlyList<QcCheck> Checks { get; init; } = [];
+
+    public double? Ssim => Checks.FirstOrDefault(check => check.Name == QcCheckNames.Ssim)?.Value;
+
+    public double? Psnr => Checks.FirstOrDefault(check => check.Name == QcCheckNames.Psnr)?.Value;
+
+    /// <summary>QC failed but the policy is warn: the output was kept.</summary>
+    public bool Warned { get; init; }
+}

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Spool.Core.Operations;
 using Spool.Core.Planning;
 using Spool.Core.Presets;
+using Spool.Core.Quality.Checks;
 using Spool.Core.Reporting;
 
 namespace Spool.Core.Queue;
@@ -19,6 +20,15 @@ public sealed record BatchOptionsSnapshot(
     double StallTimeoutSeconds,
     int RetryCount)
 {
+    /// <summary>Null: QC off.</summary>
+    public QcMode? Qc { get; init; } = QcMode.Quick;
+
+    public bool QcWarnOnly { get; init; }
+
+    public bool QcRetry { get; init; }
+
+    public bool ValidateThoroughly { get; init; }
+
     public static BatchOptionsSnapshot From(BatchSettings settings, int retryCount)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -29,7 +39,13 @@ public sealed record BatchOptionsSnapshot(
             settings.ErrorHandling,
             settings.Timeout?.TotalSeconds,
             settings.StallTimeout.TotalSeconds,
-            retryCount);
+            retryCount)
+        {
+            Qc = settings.Qc,
+            QcWarnOnly = settings.QcWarnOnly,
+            QcRetry = settings.QcRetry,
+            ValidateThoroughly = settings.ValidateThoroughly,
+        };
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, ReportJson.Options);
@@ -50,6 +66,10 @@ public sealed record BatchOptionsSnapshot(
         {
             Timeout = TimeoutSeconds is { } timeout ? TimeSpan.FromSeconds(timeout) : null,
             StallTimeout = TimeSpan.FromSeconds(StallTimeoutSeconds),
+            Qc = Qc,
+            QcWarnOnly = QcWarnOnly,
+            QcRetry = QcRetry,
+            ValidateThoroughly = ValidateThoroughly,
         };
 }
 

@@ -3,6 +3,7 @@ using Polly.Retry;
 using Spool.Core.Discovery;
 using Spool.Core.Operations;
 using Spool.Core.Storage;
+using Spool.Core.Validation;
 using Spool.Media.Errors;
 using Spool.Media.Probing;
 using Spool.Media.Processes;
@@ -98,7 +99,8 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
         settings = settings with { Presets = settings.Presets.Where(preset => presets.Contains(preset.Name)).ToList() };
         var prober = new Prober(runner, tools.Ffprobe);
         var claimObserver = new ClaimObserver(observer, keeper);
-        var processor = new InputProcessor(prober, new EncodeRunner(runner, prober, tools, settings, claimObserver, clock), settings, claimObserver, clock);
+        var validator = new InputValidator(runner, tools.Ffmpeg, tools.Ffprobe);
+        var processor = new InputProcessor(prober, validator, new EncodeRunner(runner, prober, tools, settings, claimObserver, clock), settings, claimObserver, clock);
         var started = clock.GetUtcNow();
         var results = await processor.RunAsync(new DiscoveredInput(claim.InputPath, claim.OutputName), work);
 

@@ -1,0 +1,50 @@
+namespace Spool.Core.Quality.Checks;
+
+/// <summary>
+/// What QC measured on one output and its reference (the source). Null means not measured: the mode skipped it,
+/// the file has no such stream, or ffmpeg printed no value.
+/// </summary>
+public sealed record QcMeasurements
+{
+    /// <summary>The first decode error lines (with "at ~T s" when ffmpeg's progress gave a position); see <see cref="DecodeErrorCount"/>.</summary>
+    public IReadOnlyList<string> DecodeErrors { get; init; } = [];
+
+    /// <summary>Every error-level line of the decode pass, and one more when ffmpeg could not finish it.</summary>
+    public int DecodeErrorCount { get; init; }
+
+    public double? OutputDurationSeconds { get; init; }
+
+    public double? ReferenceDurationSeconds { get; init; }
+
+    /// <summary>The output's display size (square pixels, rotation applied).</summary>
+    public (int Width, int Height)? OutputSize { get; init; }
+
+    public long? OutputBytes { get; init; }
+
+    public long? ReferenceBytes { get; init; }
+
+    public bool OutputHasAudio { get; init; }
+
+    /// <summary>volumedetect's max_volume on the output's first audio stream, in dBFS (0.0 = full scale, clipped).</summary>
+    public double? PeakDb { get; init; }
+
+    /// <summary>ebur128's integrated loudness, in LUFS (full mode).</summary>
+    public double? IntegratedLufs { get; init; }
+
+    /// <summary>ebur128's true peak, in dBTP (full mode).</summary>
+    public double? TruePeakDbtp { get; init; }
+
+    /// <summary>The ssim filter's "All" over the sampled frames.</summary>
+    public double? Ssim { get; init; }
+
+    /// <summary>The psnr filter's "average" over the sampled frames, in dB (identical pictures read as 100).</summary>
+    public double? Psnr { get; init; }
+
+    public double? Vmaf { get; init; }
+
+    /// <summary>Why the picture comparison was not made on purpose (a canvas output); ssim/psnr then pass with no value.</summary>
+    public string? ComparisonSkipped { get; init; }
+
+    /// <summary>Why the picture comparison failed to give a value (ffmpeg failed); ssim then fails.</summary>
+    public string? ComparisonError { get; init; }
+}

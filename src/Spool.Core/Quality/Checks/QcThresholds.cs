@@ -1,0 +1,63 @@
+using Spool.Core.Presets;
+
+namespace Spool.Core.Quality.Checks;
+
+/// <summary>
+/// The bars an output is held to. A null bar is not enforced: the value is still measured and reported.
+/// <see cref="Default"/> is what "spool qc" uses; batches take <see cref="ForPreset"/>.
+/// </summary>
+public sealed record QcThresholds
+{
+    /// <summary>Lowest ssim "All" over the sampled frames.</summary>
+    public double? MinSsim { get; init; } = 0.90;
+
+    /// <summary>Lowest psnr average, in dB (full mode).</summary>
+    public double? MinPsnr { get; init; }
+
+    /// <summary>Largest |output - reference| duration, in seconds: the seeds' ±0.1 s.</summary>
+    public double MaxDurationDeltaSeconds { get; init; } = 0.1;
+
+    /// <summary>The display size the output must have; null skips the resolution check.</summary>
+    public (int Width, int Height)? ExpectResolution { get; init; }
+
+    /// <summary>Highest volumedetect max_volume, in dBFS. Decoded audio that reaches 0.0 dBFS has clipped.</summary>
+    public double? MaxPeakDb { get; init; } = -0.1;
+
+    /// <summary>Largest output/reference size ratio (full mode).</summary>
+    public double? MaxCompressionRatio { get; init; } = 1.5;
+
+    /// <summary>Lowest VMAF score, when the local ffmpeg has libvmaf (full mode).</summary>
+    public double? MinVmaf { get; init; }
+
+    public static QcThresholds Default { get; } = new();
+
+    /// <summary>
+    /// Bars for a preset's outputs, calibrated on correct encodes of every built-in preset of 1080p testsrc2 and
+    /// mandelbrot clips (see the QC tests and the issue note): the SSIM and PSNR bars follow the CRF, and are lower
+    /// when the preset may shrink the picture (bounded and canvas sizes), since the output is scaled back to the
+    /// source's size to be compared and loses the detail the preset meant to drop. CRF 18 and ultrafast presets may
+    /// legitimately grow a small, heavily compressed source, so only a blow-up fails them. Canvas presets expect their
+    /// canvas size. Pass the concrete preset of a source (<see cref="AutoPreset.ForSource"/>); an unresolved "auto"
+    /// gets the bars of its loosest choice (CRF 28, shrinking).
+    /// </summary>
+    public static QcThresholds ForPreset(Preset preset)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        var crf = preset.IsSourceAdaptive ? 28 : preset.Crf;
+        var shrinks = preset.IsSourceAdaptive || preset.Size is not SizeRule.Keep;
+        var (ssim, psnr) = crf switch
+        {
+            <= 18 => (0.97, 35.0),
+            <= 23 => (0.95, 30.0),
+            _ => (0.90, 25.0),
+        };
+        var fastest = preset.X264Preset is "ultrafast" or "superfast";
+        return new QcThresholds
+        {
+            MinSsim = shrinks ? ssim - 0.03 : ssim,
+            MinPsnr = shrinks ? psnr - 3 : psnr,
+            ExpectResolution = preset.Size is SizeRule.Canvas canvas ? (canvas.Width, canvas.Height) : null,
+            MaxCompressionRatio = crf <= 18 || fastest ? 4.0 : 1.5,
+        };
+    }
+}

@@ -1,0 +1,106 @@
+using Spool.Media.Errors;
+using Spool.Media.Probing;
+using Spool.Media.Processes;
+
+namespace Spool.Core.Validation;
+
+/// <summary>
+/// The health check's edge. Quick: probe, then <see cref="QuickValidation"/> on what the probe saw and the size on
+/// disk. Thorough: also decode every audio and video stream to nothing and report each decode error with the last
+/// decoded time before it (<see cref="DecodeLog"/>); a file that decodes with errors, or not to the end, is corrupt.
+/// </summary>
+public sealed class InputValidator
+{
+    private readonly IProcessRunner runner;
+    private readonly string ffmpeg;
+    private readonly Prober prober;
+
+    public InputValidator(IProcessRunner runner, string ffmpeg, string ffprobe)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ffmpeg);
+        this.runner = runner;
+        this.ffmpeg = ffmpeg;
+        prober = new Prober(runner, ffprobe);
+    }
+
+    /// <summary>A decode that writes nothing (not even progress) for this long is hung, not slow.</summary>
+    public TimeSpan DecodeStallLimit { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>A whole-decode limit; null for none (a long file takes as long as it takes to decode).</summary>
+    public TimeSpan? DecodeTimeout { get; init; }
+
+    /// <summary>
+    /// The ffmpeg arguments of the thorough decode. Progress goes to stderr (pipe:2) so it interleaves with the error
+    /// lines in order; "?" keeps a file without audio (or video) from failing the map.
+    /// </summary>
+    public static IReadOnlyList<string> DecodeArguments(string path) =>
+    [
+        "-hide_banner", "-v", "error", "-nostats", "-progress", "pipe:2", "-stats_period", "0.1",
+        "-i", "file:" + path, "-map", "0:v?", "-map", "0:a?", "-f", "null", "-",
+    ];
+
+    /// <summary>Quick or thorough check of one file; never throws for a bad file, only for cancellation.</summary>
+    public async Task<FileValidation> ValidateAsync(string path, bool thorough, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        var outcome = await prober.ProbeAsync(fullPath, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (outcome is not ProbeOutcome.Probed probed)
+        {
+            var error = ((ProbeOutcome.Failed)outcome).Error;
+            return FileValidation.Of(fullPath, ValidationResult.FromProbeFailure(error), probe: null);
+        }
+
+        var result = QuickValidation.Check(probed.Media, SizeOnDisk(fullPath, probed.Media));
+        if (thorough && result.Status is not (ValidationStatus.NotAVideo or ValidationStatus.NoVideoStream))
+        {
+            result = result.Then(await DecodeAsync(fullPath, cancellationToken));
+        }
+
+        return FileValidation.Of(fullPath, result, probed.Media);
+    }
+
+    /// <summary>The batch hook: just the verdict, with <see cref="ValidationResult.AsError"/> for a rejected file.</summary>
+    public async Task<ValidationResult> CheckAsync(string path, bool thorough, CancellationToken cancellationToken) =>
+        (await ValidateAsync(path, thorough, cancellationToken)).Result;
+
+    private async Task<ValidationResult> DecodeAsync(string path, CancellationToken cancellationToken)
+    {
+        var request = new ProcessRequest(ffmpeg, DecodeArguments(path))
+        {
+            Timeout = DecodeTimeout,
+            StallTimeout = DecodeStallLimit,
+        };
+        var run = await runner.RunAsync(request, progress: null, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var errors = DecodeLog.Errors(run.Stderr);
+        if (run.Succeeded && errors.Count == 0)
+        {
+            return ValidationResult.Ok();
+        }
+
+        if (run.End != ProcessEnd.Exited || run.ExitCode != 0)
+        {
+            var error = ErrorClassifier.Classify(run);
+            var category = error.Category is ErrorCategory.FfmpegFailed ? ErrorCategory.InputCorrupt : error.Category;
+            var problems = errors.Count > 0 ? errors : [$"the full decode failed: {error.Message}"];
+            return ValidationResult.Failed(category, problems);
+        }
+
+        return ValidationResult.Failed(ErrorCategory.InputCorrupt, errors);
+    }
+
+    private static long SizeOnDisk(string path, MediaInfo media)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (IOException)
+        {
+            return media.SizeBytes ?? 0;
+        }
+    }
+}
