@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spool.Cli.Terminal;
 using Spool.Core.Queue;
+using Spool.Core.Reporting;
 using Spool.Core.Storage;
 using Spool.Media.Processes;
 
@@ -35,6 +36,21 @@ internal static class BatchCommands
             }
 
             var requeued = await jobs.RequeueAsync(batchId, from, null, only, cancellationToken);
+
+            // Quarantine stops an unattended worker from dying on the same job forever; it cannot tell a job that kills
+            // its worker from a user's kill -9 or a power cut. Asking to resume gives such jobs a fresh crash streak,
+            // so resume finishes a batch killed at any moment; a real poison job is quarantined again after 3 deaths.
+            // The leases of the process that died are rescued first: that rescue is what may quarantine a job.
+            await jobs.RescueDeadHoldersAsync(Environment.MachineName, ProcessIdentity.IsAlive, cancellationToken);
+            var quarantined = (await jobs.GetJobsAsync(batchId, cancellationToken))
+                .Where(job => job.State == JobState.Failed && job.Crashes >= StoreRules.QuarantineAfterCrashes)
+                .Select(job => job.Id)
+                .ToList();
+            if (quarantined.Count > 0)
+            {
+                requeued += await jobs.RequeueAsync(batchId, [JobState.Failed], null, quarantined, cancellationToken);
+            }
+
             var unfinished = (await jobs.GetJobsAsync(batchId, cancellationToken)).Count(job => !job.State.IsTerminal());
             Console.WriteLine($"Resuming {batchId}: {unfinished} unfinished jobs to run ({requeued} of them stopped before); finished jobs stay as they are.");
             return await RunAsync(jobs, batchId, parse.GetValue(concurrent), parse.GetValue(quiet), cancellationToken);
@@ -72,7 +88,7 @@ internal static class BatchCommands
             var affected = await jobs.CancelBatchAsync(batchId, cancellationToken);
             if (await jobs.TryFinishBatchAsync(batchId, cancellationToken))
             {
-                await StoredBatches.WriteSummaryAsync(jobs, batchId, TimeProvider.System, cancellationToken);
+                await StoredBatches.WriteSummaryAsync(jobs, batchId, TimeProvider.System, Thumbnails(), cancellationToken);
             }
 
             Console.WriteLine($"Cancelled {batchId}: {affected} jobs cancelled or told to stop.");
@@ -88,7 +104,7 @@ internal static class BatchCommands
         {
             var batchId = parse.GetValue(id)!;
             await using var jobs = await OpenBatchAsync(parse.GetValue(store), batchId, cancellationToken);
-            var path = await StoredBatches.WriteSummaryAsync(jobs, batchId, TimeProvider.System, cancellationToken);
+            var path = await StoredBatches.WriteSummaryAsync(jobs, batchId, TimeProvider.System, Thumbnails(), cancellationToken);
             Console.WriteLine($"Report: {path}");
             return ExitCodes.Success;
         });
@@ -117,6 +133,8 @@ internal static class BatchCommands
         var store = StoreAccess.CreateOption();
         return (new Command(name, description) { id, store }, id, store);
     }
+
+    private static ReportThumbnails Thumbnails() => new(new ProcessRunner(), Toolchain.Locate().Ffmpeg);
 
     internal static async Task<IJobStore> OpenBatchAsync(string? location, string batchId, CancellationToken cancellationToken)
     {

@@ -133,6 +133,7 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
             Fused = fused,
             CommandLine = run.CommandLine,
             ExitCode = run.ExitCode,
+            CpuSeconds = CpuShare(run, fused),
         };
     }
 
@@ -151,6 +152,9 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
         return check with { Passed = report.Passed, Checks = report.Checks, Warned = !report.Passed && settings.QcWarnOnly };
     }
 
+    private double? CpuShare(ProcessResult run, bool fused) =>
+        run.CpuTime is { } cpu ? Math.Round(cpu.TotalSeconds / (fused ? Math.Max(1, settings.Presets.Count) : 1), 3) : null;
+
     private static string Describe(QcCheck check) =>
         check.Detail is { Length: > 0 } detail ? $"{check.Name}: {detail}" : string.Create(CultureInfo.InvariantCulture, $"{check.Name} {check.Value:0.####} (threshold {check.Threshold:0.####})");
 
@@ -165,6 +169,7 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
             Fused = fused,
             CommandLine = run.CommandLine,
             ExitCode = run.ExitCode,
+            CpuSeconds = CpuShare(run, fused),
         };
 
     private sealed record RunOutcome(MediaError? Error, IReadOnlyList<JobResult> Results);

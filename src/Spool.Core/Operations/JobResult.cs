@@ -38,6 +38,9 @@ public sealed record JobResult(
 
     public int? ExitCode { get; init; }
 
+    /// <summary>ffmpeg CPU seconds spent on this job: a fused run's time shared out equally among its outputs.</summary>
+    public double? CpuSeconds { get; init; }
+
     /// <summary>Whether the output came from the one-decode run shared with the input's other presets.</summary>
     public bool Fused { get; init; }
 }

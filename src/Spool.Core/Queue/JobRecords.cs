@@ -22,7 +22,10 @@ public static class JobRecords
             result.InputBytes,
             result.OutputBytes,
             result.SourceDurationSeconds,
-            result.Fused);
+            result.Fused)
+        {
+            CpuSeconds = result.CpuSeconds,
+        };
     }
 
     public static AttemptRecord AttemptOf(JobResult result, int number, DateTimeOffset started, DateTimeOffset finished)
@@ -53,6 +56,7 @@ public static class JobRecords
             OutputBytes = result.OutputBytes,
             SourceDurationSeconds = result.SourceDurationSeconds,
             Fused = result.Fused,
+            CpuSeconds = result.CpuSeconds,
         };
     }
 

@@ -57,7 +57,11 @@ public sealed record JobResultRecord(
     long? InputBytes,
     long? OutputBytes,
     double? SourceDurationSeconds,
-    bool Fused);
+    bool Fused)
+{
+    /// <summary>CPU time of the ffmpeg run that made this result (a fused run's time shared out among its outputs).</summary>
+    public double? CpuSeconds { get; init; }
+}
 
 /// <summary>One run of a job: kept for every attempt, interrupted ones included.</summary>
 public sealed record AttemptRecord(

@@ -24,10 +24,26 @@ public static class StoredBatches
         return new BatchResult(batch.Id, batch.OutputDirectory, batch.TotalInputs, results, firstStart < batch.CreatedAt ? firstStart : batch.CreatedAt, end, unfinished);
     }
 
-    /// <summary>Writes summary/ for the batch from what the store holds; returns the report's path.</summary>
-    public static async Task<string?> WriteSummaryAsync(IJobStore store, string batchId, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes summary/ for the batch from what the store holds: the JSON files and report.html, with a thumbnail of
+    /// each output when <paramref name="thumbnails"/> is given. Returns the report's path.
+    /// </summary>
+    public static async Task<string?> WriteSummaryAsync(IJobStore store, string batchId, TimeProvider clock, ReportThumbnails? thumbnails, CancellationToken cancellationToken)
     {
         var result = await LoadAsync(store, batchId, clock, cancellationToken);
-        return result is null ? null : await BatchReportWriter.WriteAsync(result, cancellationToken);
+        if (result is null)
+        {
+            return null;
+        }
+
+        var extras = new ReportExtras
+        {
+            JobCpuSeconds = result.Jobs
+                .Where(job => job.CpuSeconds is not null)
+                .GroupBy(job => new JobKey(job.Input, job.Preset))
+                .ToDictionary(group => group.Key, group => group.First().CpuSeconds!.Value),
+            Thumbnails = thumbnails is null ? new Dictionary<JobKey, byte[]>() : await thumbnails.ForBatchAsync(result, cancellationToken),
+        };
+        return await BatchReportWriter.WriteAsync(result, extras, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Spool.Core.Operations;
+using Spool.Core.Reporting;
 using Spool.Core.Storage;
 using Spool.Media.Processes;
 
@@ -73,7 +74,7 @@ public sealed class WorkerPool(IJobStore store, IProcessRunner runner, MediaTool
     {
         if (await store.TryFinishBatchAsync(batchId, CancellationToken.None))
         {
-            await StoredBatches.WriteSummaryAsync(store, batchId, clock, CancellationToken.None);
+            await StoredBatches.WriteSummaryAsync(store, batchId, clock, new ReportThumbnails(runner, tools.Ffmpeg), CancellationToken.None);
             lock (finished)
             {
                 finished.Add(batchId);

@@ -23,21 +23,34 @@ public sealed record ErrorReport(string Category, string Message, string Hint);
 /// <summary>summary/error_log.json: every failed job with its stderr tail, and the failures grouped by category.</summary>
 public sealed record ErrorLog(string BatchId, IReadOnlyList<ErrorGroup> Groups, IReadOnlyList<ErrorEntry> Errors);
 
-public sealed record ErrorGroup(string Category, string Hint, int Count, IReadOnlyList<string> Inputs);
+public sealed record ErrorGroup(string Category, string Hint, int Count, IReadOnlyList<string> Inputs)
+{
+    /// <summary>A rule-based remark beside the hint (every failure in one folder, say); null when none applies.</summary>
+    public string? Note { get; init; }
+}
 
 public sealed record ErrorEntry(string Input, string Preset, string Category, string Message, string Hint, string? StderrTail, string? Log);
 
-/// <summary>summary/processing_metrics.json: how long things took and what they saved.</summary>
+/// <summary>
+/// summary/processing_metrics.json: how long things took and what they saved. CPU and peak values are null when the
+/// runner did not measure them. Rates are per hour of wall time; the realtime factor is output seconds per wall second.
+/// </summary>
 public sealed record ProcessingMetrics(
     string BatchId,
     double WallSeconds,
+    double? CpuSeconds,
     double SourceMinutes,
+    double OutputMinutes,
     double FilesPerHour,
     double OutputMinutesPerHour,
     double? RealtimeFactor,
+    double? PeakCpuPercent,
+    long? PeakMemoryBytes,
     long InputBytes,
     long OutputBytes,
     double? CompressionRatio,
-    IReadOnlyList<JobTiming> Jobs);
+    long SpaceSavedBytes,
+    IReadOnlyList<JobTiming> Jobs,
+    IReadOnlyList<JobTiming> SlowestJobs);
 
-public sealed record JobTiming(string Input, string Preset, string Status, double? Seconds, bool Fused);
+public sealed record JobTiming(string Input, string Preset, string Status, double? Seconds, double? CpuSeconds, bool Fused);

@@ -21,6 +21,12 @@ public sealed record ProcessResult(
 {
     public bool Succeeded => End == ProcessEnd.Exited && ExitCode == 0;
 
+    /// <summary>
+    /// CPU time (user + system, all threads) the process used, as last sampled while it ran; null when never sampled.
+    /// .NET cannot read it after the exit on Linux, so it may miss up to one poll interval (50 ms) at the end.
+    /// </summary>
+    public TimeSpan? CpuTime { get; init; }
+
     /// <summary>The last lines of stderr, for reports; the full text goes to the job's log.</summary>
     public string StderrTail(int lines = 15)
     {

@@ -71,9 +71,10 @@ public sealed class ProcessRunner : IProcessRunner
         var stdoutPump = PumpAsync(process.StandardOutput, stdout, activity, parser, progress);
         var stderrPump = PumpAsync(process.StandardError, stderr, activity, parser: null, progress: null);
         var end = ProcessEnd.Exited;
+        var cpu = new CpuSampler(process);
         try
         {
-            end = await WatchAsync(request, exit, started, activity, cancellationToken);
+            end = await WatchAsync(request, exit, started, activity, cpu, cancellationToken);
             if (end != ProcessEnd.Exited)
             {
                 await StopAsync(process, exit, request.GracefulStopWait);
@@ -93,7 +94,10 @@ public sealed class ProcessRunner : IProcessRunner
         }
 
         return new ProcessResult(
-            end, process.ExitCode, stdout.ToString(), stderr.ToString(), commandLine, clock.GetElapsedTime(started));
+            end, process.ExitCode, stdout.ToString(), stderr.ToString(), commandLine, clock.GetElapsedTime(started))
+        {
+            CpuTime = cpu.Last,
+        };
     }
 
     private static ProcessStartInfo CreateStartInfo(ProcessRequest request)
@@ -119,10 +123,11 @@ public sealed class ProcessRunner : IProcessRunner
 
     /// <summary>Waits for the exit, the time limit, a stall or cancellation, whichever comes first.</summary>
     private async Task<ProcessEnd> WatchAsync(
-        ProcessRequest request, Task exit, long started, ActivityClock activity, CancellationToken cancellationToken)
+        ProcessRequest request, Task exit, long started, ActivityClock activity, CpuSampler cpu, CancellationToken cancellationToken)
     {
         while (true)
         {
+            cpu.Sample();
             if (exit.IsCompleted)
             {
                 return ProcessEnd.Exited;
@@ -236,6 +241,27 @@ public sealed class ProcessRunner : IProcessRunner
         }
         catch (ObjectDisposedException)
         {
+        }
+    }
+
+    /// <summary>
+    /// The process's CPU time, read on every poll: once .NET has seen the exit it refuses to read it (Linux), so the
+    /// last reading before the exit is the best there is.
+    /// </summary>
+    private sealed class CpuSampler(Process process)
+    {
+        public TimeSpan? Last { get; private set; }
+
+        public void Sample()
+        {
+            try
+            {
+                Last = process.TotalProcessorTime;
+            }
+            catch (Exception e) when (e is InvalidOperationException or Win32Exception or NotSupportedException or IOException)
+            {
+                // Exited (or /proc went away) between polls: keep the last reading.
+            }
         }
     }
 

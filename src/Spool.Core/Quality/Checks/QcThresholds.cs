@@ -54,7 +54,7 @@ public sealed record QcThresholds
         var fastest = preset.X264Preset is "ultrafast" or "superfast";
         return new QcThresholds
         {
-            MinSsim = shrinks ? ssim - 0.03 : ssim,
+            MinSsim = shrinks ? Math.Round(ssim - 0.03, 2) : ssim,
             MinPsnr = shrinks ? psnr - 3 : psnr,
             ExpectResolution = preset.Size is SizeRule.Canvas canvas ? (canvas.Width, canvas.Height) : null,
             MaxCompressionRatio = crf <= 18 || fastest ? 4.0 : 1.5,

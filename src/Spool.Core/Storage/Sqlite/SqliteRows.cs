@@ -70,6 +70,7 @@ internal static class SqliteRows
         parameters.Add("outputBytes", result.OutputBytes);
         parameters.Add("sourceDuration", result.SourceDurationSeconds);
         parameters.Add("fused", result.Fused ? 1 : 0);
+        parameters.Add("cpuSeconds", result.CpuSeconds);
         return parameters;
     }
 
@@ -124,7 +125,10 @@ internal static class SqliteRows
             InputBytes: Int64(row, "input_bytes"),
             OutputBytes: Int64(row, "output_bytes"),
             SourceDurationSeconds: Real(row, "source_duration"),
-            Fused: fused == 1);
+            Fused: fused == 1)
+        {
+            CpuSeconds = Real(row, "cpu_seconds"),
+        };
     }
 
     public static DateTimeOffset? Time(DbDataReader row, string column) =>

@@ -86,7 +86,10 @@ internal static class SqliteSchema
         );
         """;
 
-    private static readonly string[] Migrations = [V1Initial];
+    // Version 2: ffmpeg CPU time per job, for processing_metrics.json.
+    private const string V2CpuSeconds = "ALTER TABLE jobs ADD COLUMN cpu_seconds REAL;";
+
+    private static readonly string[] Migrations = [V1Initial, V2CpuSeconds];
 
     public static int LatestVersion => Migrations.Length;
 
