@@ -18,6 +18,8 @@ internal static class CommandCatalog
         BatchCommands.Checkpoint(),
         PlanCommand.Create(),
         ProbeCommand.Create(),
+        ValidateCommand.Create(),
+        QcCommand.Create(),
         PresetsCommand.Create(),
         DemoCommand.Create(),
         DoctorCommand.Create(),

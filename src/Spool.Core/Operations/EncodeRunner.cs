@@ -148,6 +148,12 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
             ExpectResolution = (output.Width, output.Height),
             MaxDurationDeltaSeconds = knownTiming ? QcThresholds.Default.MaxDurationDeltaSeconds : context.Source.EffectiveDuration ?? 0,
         };
+        if (video.IsHdr)
+        {
+            // A tone-mapped SDR picture is meant to differ from its HDR source: SSIM/PSNR are measured, not judged.
+            thresholds = thresholds with { MinSsim = null, MinPsnr = null };
+        }
+
         var report = await quality.CheckAsync(output.PartialPath, context.Input.Path, thresholds, mode, cancellationToken);
         return check with { Passed = report.Passed, Checks = report.Checks, Warned = !report.Passed && settings.QcWarnOnly };
     }

@@ -20,8 +20,9 @@ public static partial class QcLogParser
     public const int MaxKeptErrors = 10;
 
     /// <summary>
-    /// Error-level lines of the decode pass. ffmpeg names no time in its decoder errors, so each line gets the last
-    /// "time=" of its progress line before it: an approximate position ("near 1.09 s").
+    /// Error-level lines of the decode pass, and the decoder's concealment and corrupt-frame notes. ffmpeg names no
+    /// time in its decoder errors, so each line gets the last "time=" of its progress line before it: an approximate
+    /// position ("near 1.09 s").
     /// </summary>
     public static (IReadOnlyList<string> Errors, int Count) ParseDecodeErrors(string stderr)
     {
@@ -37,7 +38,7 @@ public static partial class QcLogParser
                 continue;
             }
 
-            if (ErrorLevel().Match(raw) is not { Success: true } error)
+            if (Damage().Match(raw) is not { Success: true } error)
             {
                 continue;
             }
@@ -112,9 +113,11 @@ public static partial class QcLogParser
     [GeneratedRegex(@"time=(?<h>\d+):(?<m>\d{2}):(?<s>\d{2}(?:\.\d+)?)")]
     private static partial Regex StatsTime();
 
-    // "[h264 @ 0x55c...] [error] error while decoding MB 35 6" or "[error] Error while decoding stream #0:0: ...".
-    [GeneratedRegex(@"^(?<source>\[[^\]]+\] )?\[(?:error|fatal|panic)\] (?<message>.*)$")]
-    private static partial Regex ErrorLevel();
+    // Error-level lines ("[h264 @ 0x55c...] [error] error while decoding MB 35 6"), and the two signs of damage ffmpeg
+    // logs below that level: with frame threads the h264 decoder may only say "[info] concealing 2517 DC, 2517 AC,
+    // 2517 MV errors in P frame", and ffmpeg itself "[warning] x.mp4: corrupt decoded frame in stream 0".
+    [GeneratedRegex(@"^(?<source>\[[^\]]+\] )?(?:\[(?:error|fatal|panic)\] (?<message>.*)|\[(?:info|warning)\] (?<message>concealing \d+ DC, .* errors in .*|.*: corrupt decoded frame in stream \d+))$")]
+    private static partial Regex Damage();
 
     [GeneratedRegex(@"max_volume: (?<value>-?(?:\d+(?:\.\d+)?|inf)) dB")]
     private static partial Regex MaxVolume();
