@@ -100,7 +100,7 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
         // Without a frame rate the source's frame timing is unknown (a lone frame in a container that claims a
         // second, corpus small/webm.webm): its container duration is no yardstick for the output's.
         var knownTiming = context.Source.PrimaryVideo?.FrameRate is not null;
-        var expectation = new OutputExpectation(output.Width, output.Height, output.HasAudio, knownTiming ? context.Source.EffectiveDuration : null);
+        var expectation = new OutputExpectation(output.Width, output.Height, output.HasAudio, knownTiming ? context.Source.TimelineDuration : null);
         var check = OutputCheckRules.Evaluate(probed.Media, expectation);
         if (check.Passed && settings.Qc is { } mode)
         {
@@ -147,10 +147,14 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
         {
             ExpectResolution = (output.Width, output.Height),
             MaxDurationDeltaSeconds = knownTiming ? QcThresholds.Default.MaxDurationDeltaSeconds : context.Source.EffectiveDuration ?? 0,
+
+            // A source already at full scale is not the encode's fault; batches report the peak without judging it.
+            MaxPeakDb = null,
         };
-        if (video.IsHdr)
+        if (video.IsHdr || !knownTiming)
         {
-            // A tone-mapped SDR picture is meant to differ from its HDR source: SSIM/PSNR are measured, not judged.
+            // A tone-mapped SDR picture is meant to differ from its HDR source, and frames without timing cannot be
+            // paired with the source's: SSIM/PSNR are then measured where possible, not judged.
             thresholds = thresholds with { MinSsim = null, MinPsnr = null };
         }
 

@@ -22,6 +22,14 @@ public sealed record MediaInfo(
 
     /// <summary>The best duration known: the container's, else the primary video stream's.</summary>
     public double? EffectiveDuration => DurationSeconds ?? PrimaryVideo?.DurationSeconds ?? PrimaryAudio?.DurationSeconds;
+
+    /// <summary>
+    /// How long an output of this file should last: its longest primary stream when streams know their durations.
+    /// The container's figure also counts a stream's late start (a phone clip whose video starts at 0.144 s), which
+    /// an output that starts at zero does not reproduce.
+    /// </summary>
+    public double? TimelineDuration =>
+        new[] { PrimaryVideo?.DurationSeconds, PrimaryAudio?.DurationSeconds }.Max() ?? EffectiveDuration;
 }
 
 /// <summary>A video stream. <see cref="Index"/> is the absolute stream index in the file (map as "0:Index").</summary>

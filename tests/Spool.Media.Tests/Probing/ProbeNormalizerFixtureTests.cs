@@ -81,6 +81,15 @@ public sealed class ProbeNormalizerFixtureTests
     }
 
     [Fact]
+    public void Late_starting_video_lasts_its_stream_duration_not_the_container_span()
+    {
+        var media = ProbeFixtures.Media("video_rotation_side_data_minus_90");
+
+        Assert.Equal(1.311, media.EffectiveDuration);
+        Assert.Equal(1.1664, media.TimelineDuration);
+    }
+
+    [Fact]
     public void Display_matrix_minus_90_is_a_clockwise_quarter_turn()
     {
         var video = Assert.Single(ProbeFixtures.Media("video_rotation_side_data_minus_90").VideoStreams);

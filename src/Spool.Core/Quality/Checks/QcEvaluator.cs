@@ -123,7 +123,8 @@ public static class QcEvaluator
 
         if (value is not { } v)
         {
-            return new QcCheck(name, false, null, min, m.ComparisonError ?? "not measured");
+            // Unmeasured fails only where a bar was set: a check asked to report, not judge, cannot fail on nothing.
+            return new QcCheck(name, min is null, null, min, m.ComparisonError ?? "not measured");
         }
 
         var passed = min is not { } bar || v >= bar;

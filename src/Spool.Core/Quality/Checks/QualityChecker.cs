@@ -47,7 +47,7 @@ public sealed class QualityChecker
         var referenceMedia = (referenceProbe as ProbeOutcome.Probed)?.Media;
         var measured = new QcMeasurements
         {
-            ReferenceDurationSeconds = referenceMedia?.EffectiveDuration,
+            ReferenceDurationSeconds = referenceMedia?.TimelineDuration,
             ReferenceBytes = referenceMedia?.SizeBytes,
         };
         if (outputProbe is ProbeOutcome.Failed failed)
