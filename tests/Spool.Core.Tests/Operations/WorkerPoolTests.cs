@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Spool.Core.Discovery;
 using Spool.Core.Operations;
 using Spool.Core.Planning;
@@ -62,6 +63,34 @@ public sealed class WorkerPoolTests : IDisposable
         Assert.All(batch.Jobs, job => Assert.True(File.Exists(job.Output)));
         Assert.Equal(Path.Combine(_folder, "out", "clip", "video", "clip_web_optimized.mp4"), batch.Jobs[0].Output);
         Assert.Equal(0, batch.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_finished_batch_writes_qc_per_job_metrics_and_a_self_contained_html_report()
+    {
+        var first = await ClipAsync("first clip.mp4");
+        var second = await ClipAsync("second.mp4");
+        await RunAsync([first, second], Settings([Builtin("web_optimized")]));
+
+        var summary = Path.Combine(_folder, "out", "summary");
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(summary, "batch_report.json")));
+        Assert.All(report.RootElement.GetProperty("jobs").EnumerateArray(), job =>
+        {
+            var qc = job.GetProperty("qc");
+            Assert.True(qc.GetProperty("passed").GetBoolean());
+            Assert.InRange(qc.GetProperty("ssim").GetDouble(), 0.9, 1.0);
+        });
+        using var metrics = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(summary, "processing_metrics.json")));
+        Assert.True(metrics.RootElement.GetProperty("wall_seconds").GetDouble() > 0);
+        var html = await File.ReadAllTextAsync(Path.Combine(summary, "report.html"));
+        Assert.Contains("first clip.mp4", html, StringComparison.Ordinal);
+        Assert.Contains("second.mp4", html, StringComparison.Ordinal);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Contains("data:image/jpeg;base64,", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script src", html, StringComparison.Ordinal);
+        Assert.Empty(PartialFiles());
     }
 
     [Fact]
