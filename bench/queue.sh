@@ -68,7 +68,7 @@ measure_store() { # label inputs -> sets rss_submit rss_status rss_worker worker
     pid=$!
     sleep "$window"
     rss_worker=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
-    kill -INT "$pid"
+    kill -TERM "$pid"   # a background job of a script ignores SIGINT; spool stops on SIGTERM the same way
     wait "$pid" || true
     worker_done=$(find "$work/qout-$label" -path '*/video/*.mp4' -not -name '*.partial.*' 2>/dev/null | wc -l)
 }

@@ -11,7 +11,7 @@ public sealed class CliContractTests(SmallClipsFixture clips) : IClassFixture<Sm
     public async Task Unknown_preset_exits_2_and_names_it()
     {
         using var temp = new TempFolder("unknown-preset");
-        var run = await SpoolCli.RunAsync("process", clips.Clip, "--preset", "no_such_preset_xyz", "--output", temp.Combine("out"));
+        var run = await clips.Cli.RunAsync("process", clips.Clip, "--preset", "no_such_preset_xyz", "--output", temp.Combine("out"));
         Assert.True(run.ExitCode == 2, "An unknown preset is a usage error (exit 2).\n" + run.Describe());
         Assert.True((run.Stdout + run.Stderr).Contains("no_such_preset_xyz", StringComparison.Ordinal), "The message does not name the unknown preset.\n" + run.Describe());
     }
@@ -22,7 +22,7 @@ public sealed class CliContractTests(SmallClipsFixture clips) : IClassFixture<Sm
         using var temp = new TempFolder("no-videos");
         var folder = temp.NewFolder("notes");
         await File.WriteAllTextAsync(Path.Combine(folder, "readme.txt"), "no videos here");
-        var run = await SpoolCli.RunAsync("process", folder, "--preset", "web_optimized", "--output", temp.Combine("out"));
+        var run = await clips.Cli.RunAsync("process", folder, "--preset", "web_optimized", "--output", temp.Combine("out"));
         Assert.True(run.ExitCode == 2, "A folder with no videos is a usage error (exit 2).\n" + run.Describe());
     }
 
@@ -31,7 +31,7 @@ public sealed class CliContractTests(SmallClipsFixture clips) : IClassFixture<Sm
     {
         using var temp = new TempFolder("missing");
         var missing = temp.Combine("not_here.mp4");
-        var run = await SpoolCli.RunAsync("process", missing, "--preset", "web_optimized", "--output", temp.Combine("out"));
+        var run = await clips.Cli.RunAsync("process", missing, "--preset", "web_optimized", "--output", temp.Combine("out"));
         Assert.True(run.ExitCode == 1, "A batch whose only input is missing ends with a failed job (exit 1).\n" + run.Describe());
         var job = (await BatchReport.ReadAsync(temp.Combine("out"))).Job("not_here.mp4", "web_optimized");
         Assert.True(job is { Status: "failed", ErrorCategory: "input_missing" }, $"not_here.mp4: status {job.Status}, category {job.ErrorCategory}; expected failed as input_missing");
@@ -40,7 +40,7 @@ public sealed class CliContractTests(SmallClipsFixture clips) : IClassFixture<Sm
     [Fact]
     public async Task Probe_json_prints_the_video_width()
     {
-        var run = await SpoolCli.RunAsync("probe", clips.Clip, "--json");
+        var run = await clips.Cli.RunAsync("probe", clips.Clip, "--json");
         Assert.True(run.ExitCode == 0, run.Describe());
         using var json = JsonDocument.Parse(run.Stdout);
         var widths = Objects(json.RootElement)
@@ -55,7 +55,7 @@ public sealed class CliContractTests(SmallClipsFixture clips) : IClassFixture<Sm
     {
         using var temp = new TempFolder("plan");
         var output = temp.Combine("out");
-        var run = await SpoolCli.RunAsync("plan", clips.Clip, "--preset", "web_optimized", "--output", output);
+        var run = await clips.Cli.RunAsync("plan", clips.Clip, "--preset", "web_optimized", "--output", output);
         Assert.True(run.ExitCode == 0, run.Describe());
         var commands = run.Stdout.Split('\n').Where(line => line.Split(' ')[0].EndsWith("ffmpeg", StringComparison.Ordinal)).ToList();
         Assert.True(commands.Count == 1, "plan prints no ffmpeg command line (or several for one input):\n" + run.Stdout);
@@ -70,7 +70,7 @@ public sealed class CliContractTests(SmallClipsFixture clips) : IClassFixture<Sm
         var media = temp.NewFolder("media");
         File.Copy(clips.Clip, Path.Combine(media, "listed.mp4"));
         await File.WriteAllTextAsync(temp.Combine("inputs.txt"), "# one input per line\nmedia/listed.mp4\n");
-        var run = await SpoolCli.RunInAsync(temp.Path, "process-list", "inputs.txt", "--preset", "web_optimized", "--output", "out");
+        var run = await clips.Cli.RunInAsync(temp.Path, "process-list", "inputs.txt", "--preset", "web_optimized", "--output", "out");
         Assert.True(run.ExitCode == 0, run.Describe());
         var expected = temp.Combine("out", "listed", "video", "listed_web_optimized.mp4");
         Assert.True(File.Exists(expected), $"process-list made no {expected}.\n" + run.Describe());
@@ -82,7 +82,7 @@ public sealed class CliContractTests(SmallClipsFixture clips) : IClassFixture<Sm
         using var temp = new TempFolder("recursive");
         var sub = temp.NewFolder(Path.Combine("tree", "sub"));
         File.Copy(clips.Clip, Path.Combine(sub, "clip.mp4"));
-        var run = await SpoolCli.RunAsync("process", temp.Combine("tree"), "--recursive", "--preset", "web_optimized", "--output", temp.Combine("out"));
+        var run = await clips.Cli.RunAsync("process", temp.Combine("tree"), "--recursive", "--preset", "web_optimized", "--output", temp.Combine("out"));
         Assert.True(run.ExitCode == 0, run.Describe());
         var expected = temp.Combine("out", "sub", "clip", "video", "clip_web_optimized.mp4");
         var made = Directory.GetFiles(temp.Combine("out"), "*.mp4", SearchOption.AllDirectories);
@@ -92,7 +92,7 @@ public sealed class CliContractTests(SmallClipsFixture clips) : IClassFixture<Sm
     [Fact]
     public async Task Presets_lists_web_optimized()
     {
-        var run = await SpoolCli.RunAsync("presets");
+        var run = await clips.Cli.RunAsync("presets");
         Assert.True(run.ExitCode == 0, run.Describe());
         Assert.Contains(run.Stdout.Split('\n'), line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() == "web_optimized");
     }
@@ -102,8 +102,11 @@ public sealed class CliContractTests(SmallClipsFixture clips) : IClassFixture<Sm
     {
         using var temp = new TempFolder("stop");
         string[] inputs = [clips.Broken, clips.Clip, .. clips.MoreClips];
-        var run = await SpoolCli.RunAsync(
-            ["process", .. inputs, "--preset", "web_optimized", "--output", temp.Combine("out"), "--max-concurrent", "1", "--error-handling", "stop"]);
+        var run = await clips.Cli.RunAsync(
+            ["process", .. inputs, "--preset", "web_optimized", "--output", temp.Combine("out"), "--max-concurrent", "1", "--error-handling", "stop",
+
+            // The queue runs the longest work first; the broken input (no work at all) must come first to stop the rest.
+            "--parallel-strategy", "sequential"]);
         Assert.True(run.ExitCode == 1, "A stopped batch with a failed job exits 1.\n" + run.Describe());
         var report = await BatchReport.ReadAsync(temp.Combine("out"));
         Assert.Equal("failed", report.Job("broken.mp4", "web_optimized").Status);

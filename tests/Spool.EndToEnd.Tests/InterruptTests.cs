@@ -1,43 +1,60 @@
+using System.Globalization;
 using Spool.EndToEnd.Tests.Infrastructure;
 using Spool.EndToEnd.Tests.Media;
 
 namespace Spool.EndToEnd.Tests;
 
-/// <summary>DESIGN.md: Ctrl+C ends a batch with exit 130, says how to resume, and no incomplete file stays in the output tree.</summary>
+/// <summary>
+/// DESIGN.md and issue 3: the first Ctrl+C stops running jobs cleanly (partial files removed, jobs queued again), saves
+/// the batch, says how to resume and exits 130; resume then finishes it.
+/// </summary>
 public sealed class InterruptTests
 {
     [Fact]
-    public async Task Interrupted_batch_exits_130_and_leaves_no_partial_file()
+    public async Task Interrupted_batch_exits_130_leaves_no_partial_file_and_resume_finishes_it()
     {
         using var temp = new TempFolder("interrupt");
+        var cli = SpoolCli.In(temp);
         var source = temp.Combine("long.mp4");
-        await MediaFactory.ClipAsync(source, new ClipSpec(1280, 720, "30", 8));
+        await MediaFactory.ClipAsync(source, new ClipSpec(1280, 720, "30", 6));
         var output = temp.Combine("out");
+        var final = Path.Combine(output, "long", "video", "long_web_optimized.mp4");
 
-        using var spool = RunningTool.Start(RepoPaths.Launcher, ["process", source, "--preset", "web_optimized", "--output", output]);
+        using var spool = cli.Start("process", source, "--preset", "web_optimized", "--output", output);
         var partial = await WaitForPartialAsync(output, spool, TimeSpan.FromMinutes(2));
         if (partial is null)
         {
             Assert.Fail("No .partial file appeared while the batch ran, so it could not be interrupted mid-encode.\n" + (await spool.WaitAsync(ToolRun.DefaultLimit)).Describe());
         }
 
-
-        var kill = await ToolRun.RunAsync("kill", ["-INT", spool.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var kill = await ToolRun.RunAsync("kill", ["-INT", spool.ProcessId.ToString(CultureInfo.InvariantCulture)]);
         Assert.True(kill.ExitCode == 0, kill.Describe());
         var run = await spool.WaitAsync(ToolRun.DefaultLimit);
 
         Assert.True(run.ExitCode == 130, "An interrupted batch exits 130.\n" + run.Describe());
-        var left = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
-            .Where(path => Path.GetFileName(path).Contains(".partial", StringComparison.Ordinal))
-            .ToList();
-        Assert.True(left.Count == 0, $"Files with .partial in their name remain after the interrupt (first seen: {partial}):\n  " + string.Join("\n  ", left));
-        Assert.False(File.Exists(Path.Combine(output, "long", "video", "long_web_optimized.mp4")), "The interrupted job's final output exists, though its encode was stopped");
+        Assert.Empty(PartialFiles(output));
+        Assert.False(File.Exists(final), "The interrupted job's final output exists, though its encode was stopped");
+        var batchId = StoredBatch.IdPrintedIn(run.Stdout) ?? throw new InvalidOperationException("process printed no batch id.\n" + run.Describe());
         Assert.True(
-            run.Stderr.Contains("resume", StringComparison.OrdinalIgnoreCase) || run.Stderr.Contains("again", StringComparison.OrdinalIgnoreCase),
-            "The interrupt message does not say how to resume.\n" + run.Describe());
+            run.Stderr.Contains("spool resume --job-id " + batchId, StringComparison.Ordinal),
+            $"The interrupt message does not say `spool resume --job-id {batchId}`.\n" + run.Describe());
+        var stored = await StoredBatch.ReadAsync(cli, batchId);
+        Assert.True(stored.State == "interrupted", $"status says {stored.State} after Ctrl+C, expected interrupted:\n{stored.Json}");
+        Assert.True(stored.Job("long.mp4", "web_optimized").State == "queued", $"The interrupted job is not queued again:\n{stored.Json}");
+
+        var resume = await cli.RunAsync("resume", "--job-id", batchId);
+        Assert.True(resume.ExitCode == 0, "resume after Ctrl+C finishes the batch.\n" + resume.Describe());
+        Assert.True(File.Exists(final), $"resume made no {final}.\n" + resume.Describe());
+        var decode = await Ffmpeg.DecodeAsync(final);
+        Assert.True(decode.ExitCode == 0 && decode.Stderr.Length == 0, "The resumed output does not decode cleanly.\n" + decode.Describe());
+        Assert.Empty(PartialFiles(output));
         var job = (await BatchReport.ReadAsync(output)).Job("long.mp4", "web_optimized");
-        Assert.True(job.Status == "cancelled", $"long.mp4 (web_optimized): status {job.Status} after the interrupt, expected cancelled");
+        Assert.True(job.Status == "succeeded", $"long.mp4 (web_optimized): status {job.Status} after resume, expected succeeded");
     }
+
+    private static List<string> PartialFiles(string output) => Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
+        .Where(path => Path.GetFileName(path).Contains(".partial", StringComparison.Ordinal))
+        .ToList();
 
     private static async Task<string?> WaitForPartialAsync(string output, RunningTool spool, TimeSpan limit)
     {

@@ -12,7 +12,7 @@ public sealed class TiktokCanvasTests
         using var temp = new TempFolder("tiktok");
         var source = temp.Combine("landscape.mp4");
         await MediaFactory.ClipAsync(source, new ClipSpec(1920, 1080, "30"));
-        var run = await SpoolCli.RunAsync("process", source, "--preset", "tiktok", "--output", temp.Combine("out"));
+        var run = await SpoolCli.In(temp).RunAsync("process", source, "--preset", "tiktok", "--output", temp.Combine("out"));
         Assert.True(run.ExitCode == 0, run.Describe());
         var output = temp.Combine("out", "landscape", "video", "landscape_tiktok.mp4");
         Assert.True(File.Exists(output), $"no output at {output}.\n" + run.Describe());

@@ -28,10 +28,13 @@ public sealed class FfmpegCapabilityDetector
             return null;
         }
 
-        var listings = await Task.WhenAll(
-            ListAsync(ffmpegPath, "-encoders", cancellationToken),
-            ListAsync(ffmpegPath, "-filters", cancellationToken),
-            ListAsync(ffmpegPath, "-hwaccels", cancellationToken));
+        // One at a time: a batch promises never to run more ffmpeg processes than --max-concurrent, start-up included.
+        var listings = new[]
+        {
+            await ListAsync(ffmpegPath, "-encoders", cancellationToken),
+            await ListAsync(ffmpegPath, "-filters", cancellationToken),
+            await ListAsync(ffmpegPath, "-hwaccels", cancellationToken),
+        };
         if (listings is not [{ } encoders, { } filters, { } hwaccels])
         {
             return null;

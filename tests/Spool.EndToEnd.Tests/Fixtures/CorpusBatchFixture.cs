@@ -24,7 +24,7 @@ public sealed class CorpusBatchFixture : IAsyncLifetime, IDisposable
                 $"The corpus is missing: expected real-world media at {RepoPaths.Corpus} (../shared/corpus beside the repository).");
         }
 
-        Run = await SpoolCli.RunAsync("process", RepoPaths.Corpus, "--recursive", "--preset", "web_optimized", "--output", OutputFolder);
+        Run = await SpoolCli.In(_temp).RunAsync("process", RepoPaths.Corpus, "--recursive", "--preset", "web_optimized", "--output", OutputFolder);
         if (File.Exists(Path.Combine(OutputFolder, "summary", "batch_report.json")))
         {
             Report = await BatchReport.ReadAsync(OutputFolder);

@@ -36,7 +36,7 @@ public sealed class EdgeCaseBatchFixture : IAsyncLifetime, IDisposable
             await edge.Generate(Path.Combine(InputFolder, edge.FileName), scratch));
         await ConfirmGeneratedMediaAsync();
 
-        Run = await SpoolCli.RunAsync(
+        Run = await SpoolCli.In(_temp).RunAsync(
             "process", InputFolder, "--preset", string.Join(',', Presets), "--output", OutputFolder, "--max-concurrent", "2");
         if (!File.Exists(Path.Combine(OutputFolder, "summary", "batch_report.json")))
         {

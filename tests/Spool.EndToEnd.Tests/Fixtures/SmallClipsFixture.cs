@@ -6,7 +6,16 @@ namespace Spool.EndToEnd.Tests.Fixtures;
 /// <summary>A few tiny clips and one broken file for the CLI contract tests, generated once.</summary>
 public sealed class SmallClipsFixture : IAsyncLifetime, IDisposable
 {
-    private readonly TempFolder _temp = new("cli");
+    private readonly TempFolder _temp;
+
+    public SmallClipsFixture()
+    {
+        _temp = new TempFolder("cli");
+        Cli = SpoolCli.In(_temp);
+    }
+
+    /// <summary>spool with this fixture's own store.</summary>
+    public SpoolCli Cli { get; }
 
     public string Clip => _temp.Combine("clips", "clip.mp4");
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace Spool.EndToEnd.Tests.Infrastructure;
 
@@ -16,9 +17,10 @@ public static class ToolRun
 {
     public static readonly TimeSpan DefaultLimit = TimeSpan.FromMinutes(5);
 
-    public static async Task<ToolResult> RunAsync(string program, IEnumerable<string> arguments, string? workingDirectory = null, TimeSpan? limit = null)
+    public static async Task<ToolResult> RunAsync(
+        string program, IEnumerable<string> arguments, string? workingDirectory = null, TimeSpan? limit = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        using var running = RunningTool.Start(program, arguments, workingDirectory);
+        using var running = RunningTool.Start(program, arguments, workingDirectory, environment);
         return await running.WaitAsync(limit ?? DefaultLimit);
     }
 }
@@ -29,13 +31,14 @@ public sealed class RunningTool : IDisposable
     private readonly Process _process;
     private readonly Task<string> _stdout;
     private readonly Task<string> _stderr;
+    private readonly StringBuilder _stdoutSoFar = new();
 
     private RunningTool(Process process, string commandLine)
     {
         _process = process;
         CommandLine = commandLine;
         _process.StandardInput.Close();
-        _stdout = _process.StandardOutput.ReadToEndAsync();
+        _stdout = PumpAsync(_process.StandardOutput, _stdoutSoFar);
         _stderr = _process.StandardError.ReadToEndAsync();
     }
 
@@ -45,7 +48,20 @@ public sealed class RunningTool : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static RunningTool Start(string program, IEnumerable<string> arguments, string? workingDirectory = null)
+    /// <summary>What the process has printed to stdout so far, while it runs.</summary>
+    public string StdoutSoFar
+    {
+        get
+        {
+            lock (_stdoutSoFar)
+            {
+                return _stdoutSoFar.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts <paramref name="program"/>; <paramref name="environment"/> sets variables, and a null value removes one.</summary>
+    public static RunningTool Start(string program, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -55,6 +71,18 @@ public sealed class RunningTool : IDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? RepoPaths.Root,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -92,6 +120,24 @@ public sealed class RunningTool : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static async Task<string> PumpAsync(StreamReader reader, StringBuilder sink)
+    {
+        var buffer = new char[4096];
+        int read;
+        while ((read = await reader.ReadAsync(buffer)) > 0)
+        {
+            lock (sink)
+            {
+                sink.Append(buffer, 0, read);
+            }
+        }
+
+        lock (sink)
+        {
+            return sink.ToString();
+        }
     }
 
     private static string Quote(string argument) =>

@@ -24,9 +24,10 @@ internal static class SqliteSql
         "finished_at, output, error_category, error_message, error_hint, qc_json, stderr_tail, log_path, " +
         "input_bytes, output_bytes, source_duration, fused, crashes, cpu_seconds";
 
-    /// <summary>Clears who holds a job; the token stays, so it only ever grows.</summary>
+    /// <summary>Clears who holds a job and its live progress; the token stays, so it only ever grows.</summary>
     public const string ClearHolder =
-        "worker_id = NULL, host = NULL, pid = NULL, pid_start = NULL, lease_expires_at = NULL";
+        "worker_id = NULL, host = NULL, pid = NULL, pid_start = NULL, lease_expires_at = NULL, " +
+        "progress = NULL, fps = NULL, speed = NULL";
 
     /// <summary>Clears what an earlier attempt left, so a requeued job reads cleanly (its attempts stay in attempts).</summary>
     public const string ClearResult =
