@@ -25,7 +25,7 @@ fi
 echo "== test"
 dotnet test Spool.slnx -c Release --no-build --nologo \
     --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" 2>&1 | tee "$results/test.log" \
-    | grep -E -A2 "^\s*(Failed|Skipped) |Passed!|Failed!|error CS|error MSB"
+    | grep -E -A2 "^\s*(Failed|Skipped) |Total tests|Test Run|error CS|error MSB"
 status=${PIPESTATUS[0]}
 
 passed=0 failed=0 skipped=0 files=0

@@ -19,5 +19,10 @@ internal static class BatchSummaryPrinter
         }
 
         output.WriteLine($"Report: {reportPath}");
+        var html = Path.Combine(Path.GetDirectoryName(reportPath)!, "report.html");
+        if (File.Exists(html))
+        {
+            output.WriteLine($"HTML report: {html}");
+        }
     }
 }
