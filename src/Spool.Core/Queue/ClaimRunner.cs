@@ -102,7 +102,7 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
         var validator = new InputValidator(runner, tools.Ffmpeg, tools.Ffprobe);
         var processor = new InputProcessor(prober, validator, new EncodeRunner(runner, prober, tools, settings, claimObserver, clock), settings, claimObserver, clock);
         var started = clock.GetUtcNow();
-        var results = await processor.RunAsync(new DiscoveredInput(claim.InputPath, claim.OutputName), work);
+        var results = await RunGuardedAsync(processor, claim, pending, started, work);
 
         var retryable = new List<Held>();
         foreach (var job in pending)
@@ -110,7 +110,6 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
             var result = results.Single(r => r.Preset == job.Claimed.Preset);
             job.Result = JobRecords.ResultOf(result);
             job.Attempt = JobRecords.AttemptOf(result, job.AttemptNumber, started, clock.GetUtcNow());
-            job.Status = result.Status;
             if (result.Status == JobStatus.Cancelled || work.IsCancellationRequested)
             {
                 continue;
@@ -126,6 +125,23 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
         }
 
         return retryable;
+    }
+
+    // An exception escaping a work item is broken infrastructure (an output folder that cannot be made, a full
+    // disk) or a bug: it fails this item's jobs with a classified error, and the worker goes on with the next.
+    private async Task<IReadOnlyList<JobResult>> RunGuardedAsync(InputProcessor processor, WorkClaim claim, List<Held> pending, DateTimeOffset started, CancellationToken work)
+    {
+        try
+        {
+            return await processor.RunAsync(new DiscoveredInput(claim.InputPath, claim.OutputName), work);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var error = ExceptionErrors.Classify(exception);
+            return pending
+                .Select(job => new JobResult(claim.InputPath, job.Claimed.Preset, JobStatus.Failed, null, job.AttemptNumber, started, clock.GetUtcNow(), error, null))
+                .ToList();
+        }
     }
 
     private async Task EndUnfinishedAsync(Held job, LeaseKeeper keeper, bool exhausted, CancellationToken stop)
@@ -178,8 +194,6 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
         public bool Waiting { get; set; }
 
         public bool Failed { get; set; }
-
-        public JobStatus? Status { get; set; }
 
         public JobResultRecord? Result { get; set; }
 

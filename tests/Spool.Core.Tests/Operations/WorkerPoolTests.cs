@@ -94,6 +94,23 @@ public sealed class WorkerPoolTests : IDisposable
     }
 
     [Fact]
+    public async Task An_output_folder_that_cannot_be_made_fails_the_job_without_stopping_the_worker()
+    {
+        var clip = await ClipAsync("clip.mp4");
+        var blocked = Path.Combine(_folder, "blocked");
+        await File.WriteAllTextAsync(blocked, "a file where the output folder should go");
+        var settings = Settings([Builtin("web_optimized")]) with { OutputDirectory = Path.Combine(blocked, "out") };
+
+        var batch = await RunAsync([clip], settings);
+
+        var job = Assert.Single(batch.Jobs);
+        Assert.Equal(JobStatus.Failed, job.Status);
+        Assert.Equal(1, batch.ExitCode);
+        Assert.NotNull(job.Error);
+        Assert.False(string.IsNullOrWhiteSpace(job.Error!.Hint));
+    }
+
+    [Fact]
     public async Task A_preset_whose_encoder_is_missing_cannot_sink_the_others()
     {
         var clip = await ClipAsync("clip.mp4");
