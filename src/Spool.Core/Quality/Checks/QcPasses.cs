@@ -7,16 +7,19 @@ namespace Spool.Core.Quality.Checks;
 public sealed record QcComparison(int Width, int Height, Rational FrameRate, int Step);
 
 /// <summary>
-/// The two ffmpeg passes of QC, as argument lists (pure). Two passes keep quick QC cheap:
-/// <list type="number">
-/// <item>Decode: the output decoded in full to "-f null" (integrity: any error-level line fails), with volumedetect
-/// (and ebur128 in full mode) on its first audio stream in the same run.</item>
-/// <item>Compare: output and reference both brought to the reference's display size in square pixels
+/// QC's ffmpeg passes, as argument lists (pure). Quick QC reads the output once:
+/// <list type="bullet">
+/// <item>Check (the usual pass): output and reference in one process. The output's first video stream is split: one
+/// branch is decoded in full to "-f null" (integrity: any error-level line counts), the other is compared with the
+/// reference. Its first audio stream goes through volumedetect (and ebur128 in full mode) in the same run.
+/// For the comparison both pictures are brought to the reference's display size in square pixels
 /// (scale=W:H:flags=bicubic,setsar=1,format=yuv420p; ffmpeg has already applied the reference's rotation) and to the
 /// output's frame rate with fps (the same frame choice the encode's fps filter made, so the same source frames meet),
-/// then every Step-th frame of each (select on the frame index after fps), renumbered with setpts=N/FRAME_RATE/TB so
-/// the k-th sample of one meets the k-th of the other, into ssim (and psnr, and libvmaf when present, in full mode).
-/// Selecting before scaling means only the sampled frames are scaled and compared.</item>
+/// then every Step-th frame of each is taken (select on the frame index after fps), renumbered with
+/// setpts=N/FRAME_RATE/TB so the k-th sample of one meets the k-th of the other, into ssim (and psnr, and libvmaf when
+/// present, in full mode). Selecting before scaling means only the sampled frames are scaled and compared.</item>
+/// <item>Decode: the output alone, decoded in full with the same meters. It runs when there is nothing to compare
+/// with, and when the check pass logged errors, to tell the output's errors from the reference's.</item>
 /// </list>
 /// </summary>
 public static class QcPasses
@@ -37,8 +40,7 @@ public static class QcPasses
         List<string> arguments = [.. Common(), "-i", "file:" + output];
         if (hasAudio)
         {
-            var meters = mode == QcMode.Full ? "volumedetect,ebur128=peak=true" : "volumedetect";
-            arguments.AddRange(["-filter_complex", $"[0:a:0]{meters}[meters]", "-map", "0:v?", "-map", "[meters]"]);
+            arguments.AddRange(["-filter_complex", Meters(mode), "-map", "0:v?", "-map", "[meters]"]);
         }
         else
         {
@@ -49,8 +51,8 @@ public static class QcPasses
         return arguments;
     }
 
-    public static IReadOnlyList<string> CompareArguments(
-        string output, string reference, QcComparison comparison, QcMode mode, bool withVmaf)
+    public static IReadOnlyList<string> CheckArguments(
+        string output, bool hasAudio, string reference, QcComparison comparison, QcMode mode, bool withVmaf)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(output);
         ArgumentException.ThrowIfNullOrWhiteSpace(reference);
@@ -67,17 +69,29 @@ public static class QcPasses
 
         var graph = new List<string>
         {
-            Prepare("[0:v:0]", comparison, metrics.Count == 1 ? "[d0]" : Split("d", metrics.Count)),
+            "[0:v:0]split=2[whole][sample]",
+            Prepare("[sample]", comparison, metrics.Count == 1 ? "[d0]" : Split("d", metrics.Count)),
             Prepare("[1:v:0]", comparison, metrics.Count == 1 ? "[r0]" : Split("r", metrics.Count)),
         };
-        List<string> arguments = [.. Common(), "-i", "file:" + output, "-i", "file:" + reference];
         for (var i = 0; i < metrics.Count; i++)
         {
             // The distorted picture first, the reference second: the order ssim, psnr and libvmaf all expect.
             graph.Add($"[d{i}][r{i}]{metrics[i]}=shortest=1[m{i}]");
         }
 
-        arguments.AddRange(["-filter_complex", string.Join(';', graph)]);
+        if (hasAudio)
+        {
+            graph.Add(Meters(mode));
+        }
+
+        List<string> arguments = [.. Common(), "-i", "file:" + output, "-i", "file:" + reference];
+        arguments.AddRange(["-filter_complex", string.Join(';', graph), "-map", "[whole]"]);
+        if (hasAudio)
+        {
+            arguments.AddRange(["-map", "[meters]"]);
+        }
+
+        arguments.AddRange(["-f", "null", "-"]);
         for (var i = 0; i < metrics.Count; i++)
         {
             arguments.AddRange(["-map", $"[m{i}]", "-f", "null", "-"]);
@@ -115,6 +129,9 @@ public static class QcPasses
     private static string Prepare(string input, QcComparison c, string outputs) => string.Create(
         CultureInfo.InvariantCulture,
         $"{input}fps={c.FrameRate},select='not(mod(n\\,{c.Step}))',scale={c.Width}:{c.Height}:flags=bicubic,setsar=1,format=yuv420p,setpts=N/FRAME_RATE/TB{outputs}");
+
+    private static string Meters(QcMode mode) =>
+        mode == QcMode.Full ? "[0:a:0]volumedetect,ebur128=peak=true[meters]" : "[0:a:0]volumedetect[meters]";
 
     private static string Split(string prefix, int count) =>
         $",split={count}" + string.Concat(Enumerable.Range(0, count).Select(i => $"[{prefix}{i}]"));

@@ -5,7 +5,7 @@ using Spool.Media.Processes;
 namespace Spool.Core.Quality.Checks;
 
 /// <summary>
-/// QC's edge: probes the output and its reference, runs the two ffmpeg passes of <see cref="QcPasses"/> through the
+/// QC's edge: probes the output and its reference, runs the ffmpeg passes of <see cref="QcPasses"/> through the
 /// process runner, parses their logs (<see cref="QcLogParser"/>) and hands the measurements to
 /// <see cref="QcEvaluator"/>. Expected problems (a corrupt output, a failed pass) come back as failed checks.
 /// </summary>
@@ -68,13 +68,48 @@ public sealed class QualityChecker
             OutputBytes = media.SizeBytes,
             OutputHasAudio = media.AudioStreams.Count > 0,
         };
-        measured = await DecodeAsync(output, measured, mode, cancellationToken);
         if (referenceProbe is ProbeOutcome.Failed referenceFailed)
         {
-            return measured with { ComparisonError = "the reference cannot be probed: " + referenceFailed.Error.Message };
+            measured = measured with { ComparisonError = "the reference cannot be probed: " + referenceFailed.Error.Message };
+            return await DecodeAsync(output, measured, mode, cancellationToken);
         }
 
-        return await CompareAsync(output, media, reference, referenceMedia!, measured, mode, cancellationToken);
+        var (comparison, skipped, error) = QcPasses.PlanComparison(media, referenceMedia!);
+        if (comparison is null)
+        {
+            measured = measured with { ComparisonSkipped = skipped, ComparisonError = error };
+            return await DecodeAsync(output, measured, mode, cancellationToken);
+        }
+
+        return await CheckAsync(output, reference, comparison, measured, mode, cancellationToken);
+    }
+
+    /// <summary>
+    /// The one pass that reads output and reference together. A clean run settles everything; when it logged errors
+    /// or did not finish, the output is decoded again on its own, so that a damaged reference never fails a good output.
+    /// </summary>
+    private async Task<QcMeasurements> CheckAsync(
+        string output, string reference, QcComparison comparison, QcMeasurements measured, QcMode mode, CancellationToken cancellationToken)
+    {
+        var withVmaf = hasVmaf && mode == QcMode.Full;
+        var arguments = QcPasses.CheckArguments(output, measured.OutputHasAudio, reference, comparison, mode, withVmaf);
+        var result = await RunAsync(arguments, cancellationToken);
+        measured = measured with
+        {
+            Ssim = QcLogParser.ParseSsim(result.Stderr),
+            Psnr = mode == QcMode.Full ? QcLogParser.ParsePsnr(result.Stderr) : null,
+            Vmaf = withVmaf ? QcLogParser.ParseVmaf(result.Stderr) : null,
+        };
+        var (_, count) = QcLogParser.ParseDecodeErrors(result.Stderr);
+        if (result.Succeeded && count == 0)
+        {
+            return Metered(measured, result.Stderr, [], 0, mode);
+        }
+
+        measured = await DecodeAsync(output, measured, mode, cancellationToken);
+        return result.Succeeded || measured.Ssim is not null
+            ? measured
+            : measured with { ComparisonError = "the comparison pass failed: " + Ended(result) };
     }
 
     private async Task<QcMeasurements> DecodeAsync(string output, QcMeasurements measured, QcMode mode, CancellationToken cancellationToken)
@@ -88,34 +123,19 @@ public sealed class QualityChecker
             (errors, count) = ([Ended(result)], 1);
         }
 
-        var (lufs, truePeak) = mode == QcMode.Full ? QcLogParser.ParseEbur128(result.Stderr) : (null, null);
+        return Metered(measured, result.Stderr, errors, count, mode);
+    }
+
+    private static QcMeasurements Metered(QcMeasurements measured, string stderr, IReadOnlyList<string> errors, int count, QcMode mode)
+    {
+        var (lufs, truePeak) = mode == QcMode.Full ? QcLogParser.ParseEbur128(stderr) : (null, null);
         return measured with
         {
             DecodeErrors = errors,
             DecodeErrorCount = count,
-            PeakDb = QcLogParser.ParseMaxVolume(result.Stderr),
+            PeakDb = QcLogParser.ParseMaxVolume(stderr),
             IntegratedLufs = lufs,
             TruePeakDbtp = truePeak,
-        };
-    }
-
-    private async Task<QcMeasurements> CompareAsync(
-        string output, MediaInfo outputMedia, string reference, MediaInfo referenceMedia, QcMeasurements measured, QcMode mode, CancellationToken cancellationToken)
-    {
-        var (comparison, skipped, error) = QcPasses.PlanComparison(outputMedia, referenceMedia);
-        if (comparison is null)
-        {
-            return measured with { ComparisonSkipped = skipped, ComparisonError = error };
-        }
-
-        var withVmaf = hasVmaf && mode == QcMode.Full;
-        var result = await RunAsync(QcPasses.CompareArguments(output, reference, comparison, mode, withVmaf), cancellationToken);
-        return measured with
-        {
-            Ssim = QcLogParser.ParseSsim(result.Stderr),
-            Psnr = mode == QcMode.Full ? QcLogParser.ParsePsnr(result.Stderr) : null,
-            Vmaf = withVmaf ? QcLogParser.ParseVmaf(result.Stderr) : null,
-            ComparisonError = result.Succeeded ? null : "the comparison pass failed: " + Ended(result),
         };
     }
 

@@ -15,14 +15,26 @@ public sealed class QcPassesTests
     }
 
     [Fact]
-    public void Full_compare_pass_samples_both_inputs_the_same_way()
+    public void Full_check_pass_decodes_the_whole_output_and_samples_both_inputs_the_same_way()
     {
-        var args = QcPasses.CompareArguments("/o.mp4", "/s.mp4", new QcComparison(1920, 1080, new Rational(30, 1), 2), QcMode.Full, withVmaf: false);
+        var args = QcPasses.CheckArguments("/o.mp4", hasAudio: false, "/s.mp4", new QcComparison(1920, 1080, new Rational(30, 1), 2), QcMode.Full, withVmaf: false);
         const string chain = "fps=30/1,select='not(mod(n\\,2))',scale=1920:1080:flags=bicubic,setsar=1,format=yuv420p,setpts=N/FRAME_RATE/TB,split=2";
         Assert.Equal(
             ["-hide_banner", "-nostdin", "-v", "level+info", "-stats_period", "0.25", "-i", "file:/o.mp4", "-i", "file:/s.mp4",
-                "-filter_complex", $"[0:v:0]{chain}[d0][d1];[1:v:0]{chain}[r0][r1];[d0][r0]ssim=shortest=1[m0];[d1][r1]psnr=shortest=1[m1]",
-                "-map", "[m0]", "-f", "null", "-", "-map", "[m1]", "-f", "null", "-"],
+                "-filter_complex", $"[0:v:0]split=2[whole][sample];[sample]{chain}[d0][d1];[1:v:0]{chain}[r0][r1];[d0][r0]ssim=shortest=1[m0];[d1][r1]psnr=shortest=1[m1]",
+                "-map", "[whole]", "-f", "null", "-", "-map", "[m0]", "-f", "null", "-", "-map", "[m1]", "-f", "null", "-"],
+            args);
+    }
+
+    [Fact]
+    public void Quick_check_pass_meters_the_output_audio_in_the_same_run()
+    {
+        var args = QcPasses.CheckArguments("/o.mp4", hasAudio: true, "/s.mp4", new QcComparison(1280, 720, new Rational(25, 1), 3), QcMode.Quick, withVmaf: true);
+        const string chain = "fps=25/1,select='not(mod(n\\,3))',scale=1280:720:flags=bicubic,setsar=1,format=yuv420p,setpts=N/FRAME_RATE/TB";
+        Assert.Equal(
+            ["-hide_banner", "-nostdin", "-v", "level+info", "-stats_period", "0.25", "-i", "file:/o.mp4", "-i", "file:/s.mp4",
+                "-filter_complex", $"[0:v:0]split=2[whole][sample];[sample]{chain}[d0];[1:v:0]{chain}[r0];[d0][r0]ssim=shortest=1[m0];[0:a:0]volumedetect[meters]",
+                "-map", "[whole]", "-map", "[meters]", "-f", "null", "-", "-map", "[m0]", "-f", "null", "-"],
             args);
     }
 
