@@ -134,6 +134,7 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
             CommandLine = run.CommandLine,
             ExitCode = run.ExitCode,
             CpuSeconds = CpuShare(run, fused),
+            PeakMemoryBytes = run.PeakMemoryBytes / (fused ? Math.Max(1, settings.Presets.Count) : 1),
         };
     }
 
@@ -180,6 +181,7 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
             CommandLine = run.CommandLine,
             ExitCode = run.ExitCode,
             CpuSeconds = CpuShare(run, fused),
+            PeakMemoryBytes = run.PeakMemoryBytes / (fused ? Math.Max(1, settings.Presets.Count) : 1),
         };
 
     private sealed record RunOutcome(MediaError? Error, IReadOnlyList<JobResult> Results);

@@ -41,6 +41,12 @@ public sealed record JobResult(
     /// <summary>ffmpeg CPU seconds spent on this job: a fused run's time shared out equally among its outputs.</summary>
     public double? CpuSeconds { get; init; }
 
+    /// <summary>Peak resident memory of the ffmpeg run behind this job (a fused run's peak shared out among its outputs).</summary>
+    public long? PeakMemoryBytes { get; init; }
+
+    /// <summary>The media operations that ran for this job besides the encode (analysis passes, steps), with their timings.</summary>
+    public IReadOnlyList<OperationRecord> Operations { get; init; } = [];
+
     /// <summary>Whether the output came from the one-decode run shared with the input's other presets.</summary>
     public bool Fused { get; init; }
 }

@@ -25,6 +25,8 @@ public static class JobRecords
             result.Fused)
         {
             CpuSeconds = result.CpuSeconds,
+            PeakMemoryBytes = result.PeakMemoryBytes,
+            OperationsJson = result.Operations.Count == 0 ? null : JsonSerializer.Serialize(result.Operations, ReportJson.Options),
         };
     }
 
@@ -57,6 +59,10 @@ public static class JobRecords
             SourceDurationSeconds = result.SourceDurationSeconds,
             Fused = result.Fused,
             CpuSeconds = result.CpuSeconds,
+            PeakMemoryBytes = result.PeakMemoryBytes,
+            Operations = result.OperationsJson is { } operations
+                ? JsonSerializer.Deserialize<List<OperationRecord>>(operations, ReportJson.Options) ?? []
+                : [],
         };
     }
 

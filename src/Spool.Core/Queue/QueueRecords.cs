@@ -61,6 +61,11 @@ public sealed record JobResultRecord(
 {
     /// <summary>CPU time of the ffmpeg run that made this result (a fused run's time shared out among its outputs).</summary>
     public double? CpuSeconds { get; init; }
+
+    public long? PeakMemoryBytes { get; init; }
+
+    /// <summary>JSON of the job's <see cref="Operations.OperationRecord"/> list; null when none ran.</summary>
+    public string? OperationsJson { get; init; }
 }
 
 /// <summary>One run of a job: kept for every attempt, interrupted ones included.</summary>

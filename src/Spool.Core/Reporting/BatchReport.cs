@@ -1,3 +1,4 @@
+using Spool.Core.Operations;
 using Spool.Core.Quality;
 
 namespace Spool.Core.Reporting;
@@ -53,4 +54,10 @@ public sealed record ProcessingMetrics(
     IReadOnlyList<JobTiming> Jobs,
     IReadOnlyList<JobTiming> SlowestJobs);
 
-public sealed record JobTiming(string Input, string Preset, string Status, double? Seconds, double? CpuSeconds, bool Fused);
+public sealed record JobTiming(string Input, string Preset, string Status, double? Seconds, double? CpuSeconds, bool Fused)
+{
+    public long? PeakMemoryBytes { get; init; }
+
+    /// <summary>The media operations beside the encode (analysis passes, steps) and their timings.</summary>
+    public IReadOnlyList<OperationRecord> Operations { get; init; } = [];
+}

@@ -57,7 +57,11 @@ public static class BatchReportBuilder
         var inputBytes = succeeded.GroupBy(job => job.Input, StringComparer.Ordinal).Sum(group => group.First().InputBytes ?? 0);
         var outputBytes = succeeded.Sum(job => job.OutputBytes ?? 0);
         var timings = batch.Jobs
-            .Select(job => new JobTiming(job.Input, job.Preset, Status(job.Status), Seconds(job), Cpu(extras, job), job.Fused))
+            .Select(job => new JobTiming(job.Input, job.Preset, Status(job.Status), Seconds(job), Cpu(extras, job), job.Fused)
+            {
+                PeakMemoryBytes = job.PeakMemoryBytes,
+                Operations = job.Operations,
+            })
             .ToList();
         var slowest = timings
             .Where(timing => timing.Seconds is not null)
@@ -67,6 +71,7 @@ public static class BatchReportBuilder
             .Take(SlowestJobCount)
             .ToList();
         var cpuTimes = timings.Where(timing => timing.CpuSeconds is not null).ToList();
+        var peaks = ResourcePeaks.Of(batch.Jobs);
         return new ProcessingMetrics(
             batch.BatchId,
             Math.Round(wall, 3),
@@ -76,8 +81,8 @@ public static class BatchReportBuilder
             Math.Round(batch.TotalInputs / wall * 3600, 1),
             Math.Round(outputSeconds / 60 / wall * 3600, 1),
             outputSeconds > 0 ? Math.Round(outputSeconds / wall, 3) : null,
-            extras.PeakCpuPercent is { } cpu ? Math.Round(cpu, 1) : null,
-            extras.PeakMemoryBytes,
+            (extras.PeakCpuPercent ?? peaks.CpuPercent) is { } cpu ? Math.Round(cpu, 1) : null,
+            extras.PeakMemoryBytes ?? peaks.MemoryBytes,
             inputBytes,
             outputBytes,
             inputBytes > 0 ? Math.Round((double)outputBytes / inputBytes, 4) : null,

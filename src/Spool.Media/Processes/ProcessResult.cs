@@ -27,6 +27,9 @@ public sealed record ProcessResult(
     /// </summary>
     public TimeSpan? CpuTime { get; init; }
 
+    /// <summary>Peak resident memory of the process (VmHWM), as last sampled while it ran; null off Linux or when never sampled.</summary>
+    public long? PeakMemoryBytes { get; init; }
+
     /// <summary>The last lines of stderr, for reports; the full text goes to the job's log.</summary>
     public string StderrTail(int lines = 15)
     {

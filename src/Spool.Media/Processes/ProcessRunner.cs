@@ -97,6 +97,7 @@ public sealed class ProcessRunner : IProcessRunner
             end, process.ExitCode, stdout.ToString(), stderr.ToString(), commandLine, clock.GetElapsedTime(started))
         {
             CpuTime = cpu.Last,
+            PeakMemoryBytes = cpu.PeakMemoryBytes,
         };
     }
 
@@ -246,19 +247,29 @@ public sealed class ProcessRunner : IProcessRunner
 
     /// <summary>
     /// The process's CPU time, read on every poll: once .NET has seen the exit it refuses to read it (Linux), so the
-    /// last reading before the exit is the best there is.
+    /// last reading before the exit is the best there is. Its peak resident memory (VmHWM, a high-water mark kept by
+    /// the kernel) is read every tenth poll from /proc.
     /// </summary>
     private sealed class CpuSampler(Process process)
     {
+        private const int MemoryEvery = 10;
+        private int polls;
+
         public TimeSpan? Last { get; private set; }
+
+        public long? PeakMemoryBytes { get; private set; }
 
         public void Sample()
         {
             try
             {
                 Last = process.TotalProcessorTime;
+                if (polls++ % MemoryEvery == 0)
+                {
+                    PeakMemoryBytes = ProcStatus.PeakResidentBytes(File.ReadAllText($"/proc/{process.Id}/status")) ?? PeakMemoryBytes;
+                }
             }
-            catch (Exception e) when (e is InvalidOperationException or Win32Exception or NotSupportedException or IOException)
+            catch (Exception e) when (e is InvalidOperationException or Win32Exception or NotSupportedException or IOException or UnauthorizedAccessException)
             {
                 // Exited (or /proc went away) between polls: keep the last reading.
             }

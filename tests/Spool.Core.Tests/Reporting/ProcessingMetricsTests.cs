@@ -96,6 +96,6 @@ public sealed class ProcessingMetricsTests
                 "space_saved_bytes", "jobs", "slowest_jobs",
             ],
             json.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["input", "preset", "status", "seconds", "cpu_seconds", "fused"], json.GetProperty("jobs")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["input", "preset", "status", "seconds", "cpu_seconds", "fused", "peak_memory_bytes", "operations"], json.GetProperty("jobs")[0].EnumerateObject().Select(p => p.Name));
     }
 }

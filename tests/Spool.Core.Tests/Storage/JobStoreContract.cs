@@ -63,7 +63,12 @@ public abstract partial class JobStoreContract : IAsyncLifetime
         new(id, priority, "/out/" + id, """{"presets":["web_optimized"]}""", jobs.Select(job => job.InputIndex).Distinct().Count(), jobs);
 
     protected static JobResultRecord Succeeded(string output) =>
-        new(output, null, """{"ssim":0.991}""", "frame=250", "/out/log.txt", 1_000_000, 250_000, 12.5, true);
+        new(output, null, """{"ssim":0.991}""", "frame=250", "/out/log.txt", 1_000_000, 250_000, 12.5, true)
+        {
+            CpuSeconds = 21.5,
+            PeakMemoryBytes = 123_456_789,
+            OperationsJson = """[{"name":"thumbnails","seconds":1.5,"details":{"count":"4"}}]""",
+        };
 
     protected static JobResultRecord FailedWith(ErrorCategory category) =>
         new(null, MediaError.Of(category, "ffmpeg exited with 1"), null, "Invalid data found", "/out/log.txt", 1_000_000, null, 12.5, false);

@@ -23,6 +23,24 @@ public sealed class ProcessRunnerTests
     }
 
     [Fact]
+    public async Task A_run_reports_the_peak_memory_and_cpu_time_of_its_process()
+    {
+        var result = await RunShellAsync("sleep 0.3");
+
+        Assert.True(result.Succeeded);
+        Assert.InRange(result.PeakMemoryBytes ?? 0, 64 * 1024, 1L << 30);
+        Assert.NotNull(result.CpuTime);
+    }
+
+    [Fact]
+    public void Peak_memory_is_read_from_the_VmHWM_line()
+    {
+        Assert.Equal(5_432L * 1024, ProcStatus.PeakResidentBytes("Name:\tffmpeg\nVmPeak:\t  9000 kB\nVmHWM:\t5432 kB\nVmRSS:\t 5000 kB\n"));
+        Assert.Null(ProcStatus.PeakResidentBytes("Name:\tffmpeg\n"));
+        Assert.Null(ProcStatus.PeakResidentBytes(null));
+    }
+
+    [Fact]
     public async Task A_megabyte_on_each_stream_is_drained_without_deadlock()
     {
         // stderr first: a runner that read stdout to its end before stderr would block on the full stderr pipe.

@@ -71,6 +71,8 @@ internal static class SqliteRows
         parameters.Add("sourceDuration", result.SourceDurationSeconds);
         parameters.Add("fused", result.Fused ? 1 : 0);
         parameters.Add("cpuSeconds", result.CpuSeconds);
+        parameters.Add("peakMemory", result.PeakMemoryBytes);
+        parameters.Add("operationsJson", result.OperationsJson);
         return parameters;
     }
 
@@ -128,6 +130,8 @@ internal static class SqliteRows
             Fused: fused == 1)
         {
             CpuSeconds = Real(row, "cpu_seconds"),
+            PeakMemoryBytes = Int64(row, "peak_memory_bytes"),
+            OperationsJson = Text(row, "operations_json"),
         };
     }
 

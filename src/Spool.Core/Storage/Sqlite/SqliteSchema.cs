@@ -89,7 +89,11 @@ internal static class SqliteSchema
     // Version 2: ffmpeg CPU time per job, for processing_metrics.json.
     private const string V2CpuSeconds = "ALTER TABLE jobs ADD COLUMN cpu_seconds REAL;";
 
-    private static readonly string[] Migrations = [V1Initial, V2CpuSeconds];
+    // Version 3: peak memory of each job's ffmpeg, and the media operations that ran with it (JSON).
+    private const string V3PeaksAndOperations =
+        "ALTER TABLE jobs ADD COLUMN peak_memory_bytes INTEGER; ALTER TABLE jobs ADD COLUMN operations_json TEXT;";
+
+    private static readonly string[] Migrations = [V1Initial, V2CpuSeconds, V3PeaksAndOperations];
 
     public static int LatestVersion => Migrations.Length;
 
