@@ -82,6 +82,9 @@ public sealed class WorkerPoolTests : IDisposable
         });
         using var metrics = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(summary, "processing_metrics.json")));
         Assert.True(metrics.RootElement.GetProperty("wall_seconds").GetDouble() > 0);
+        Assert.True(metrics.RootElement.GetProperty("cpu_seconds").GetDouble() > 0);
+        Assert.True(metrics.RootElement.GetProperty("peak_cpu_percent").GetDouble() > 0);
+        Assert.InRange(metrics.RootElement.GetProperty("peak_memory_bytes").GetInt64(), 1_000_000, 8_000_000_000);
         var html = await File.ReadAllTextAsync(Path.Combine(summary, "report.html"));
         Assert.Contains("first clip.mp4", html, StringComparison.Ordinal);
         Assert.Contains("second.mp4", html, StringComparison.Ordinal);
