@@ -41,3 +41,22 @@ spool_ensure_dotnet() {
     echo "spool: the .NET 10 SDK (dotnet) is not on PATH; install it first: https://dot.net" >&2
     return 1
 }
+
+spool_ensure_speech() {
+    # Offline speech recognition for --subtitles (ffmpeg's asr filter reads Debian's pocketsphinx model). Optional:
+    # without it Spool names the package or another engine when subtitles are asked for, so a failure here is a note.
+    if [ -f /usr/share/pocketsphinx/model/en-us/en-us.lm.bin ]; then
+        return 0
+    fi
+    spool_apt_install pocketsphinx-en-us \
+        || echo "spool: note: no offline speech model; --subtitles needs pocketsphinx-en-us, --whisper-model or --transcriber openai" >&2
+    return 0
+}
+
+spool_ensure_test_tools() {
+    # espeak-ng speaks the sentences the subtitle tests transcribe.
+    if command -v espeak-ng >/dev/null 2>&1; then
+        return 0
+    fi
+    spool_apt_install espeak-ng
+}

@@ -14,38 +14,75 @@ internal sealed record PlannedOutput(
 
 /// <summary>
 /// Builds ffmpeg commands from planned outputs: the video is taken by absolute stream index (an attached picture may be
-/// v:0), run once through the common filters, split when there is more than one output, then through each output's own.
+/// v:0), run once through the common filters and the adjustments' video filters, split when there is more than one
+/// output, then through each output's own. Audio is mapped straight from the source unless the adjustments filter it;
+/// then it runs once through those filters and is split (asplit) to the outputs. A subtitle track is input 1.
 /// </summary>
 internal static class CommandAssembly
 {
     public static FfmpegCommand Build(
-        string inputPath, int videoIndex, IReadOnlyList<Filter> common, IReadOnlyList<PlannedOutput> outputs, int? threads)
+        string inputPath,
+        int videoIndex,
+        IReadOnlyList<Filter> common,
+        IReadOnlyList<PlannedOutput> outputs,
+        EncodeAdjustments adjustments,
+        int? threads)
     {
         var source = "0:" + Invariant(videoIndex);
+        IReadOnlyList<Filter> shared = [.. common, .. adjustments.VideoFilters.Select(Verbatim)];
         var chains = new List<FilterChain>();
         if (outputs.Count == 1)
         {
-            chains.Add(new FilterChain([source], [.. common, .. outputs[0].Filters], [VideoLabel(0)]));
+            chains.Add(new FilterChain([source], [.. shared, .. outputs[0].Filters], [VideoLabel(0)]));
         }
         else
         {
             var branches = Enumerable.Range(0, outputs.Count).Select(i => "s" + Invariant(i)).ToList();
-            chains.Add(new FilterChain([source], [.. common, new Filter("split", FilterArg.Positional(Invariant(outputs.Count)))], branches));
+            chains.Add(new FilterChain([source], [.. shared, Split("split", outputs.Count)], branches));
             chains.AddRange(outputs.Select((output, i) => new FilterChain([branches[i]], output.Filters, [VideoLabel(i)])));
         }
 
-        var ffmpegOutputs = outputs.Select((output, i) => Output(output, VideoLabel(i), threads)).ToList();
-        return new FfmpegCommand([new FfmpegInput(inputPath)], new FilterGraph(chains), ffmpegOutputs)
+        var audioIndex = outputs.Select(output => output.AudioIndex).FirstOrDefault(index => index is not null);
+        var filtersAudio = adjustments.AudioFilters.Count > 0 && audioIndex is not null;
+        if (filtersAudio)
+        {
+            IReadOnlyList<Filter> audioFilters = [.. adjustments.AudioFilters.Select(Verbatim)];
+            var labels = Enumerable.Range(0, outputs.Count).Select(AudioLabel).ToList();
+            chains.Add(outputs.Count == 1
+                ? new FilterChain(["0:" + Invariant(audioIndex!.Value)], audioFilters, labels)
+                : new FilterChain(["0:" + Invariant(audioIndex!.Value)], [.. audioFilters, Split("asplit", outputs.Count)], labels));
+        }
+
+        List<FfmpegInput> inputs = [new FfmpegInput(inputPath)];
+        SubtitleEncoding? subtitles = null;
+        if (adjustments.SubtitleTrackPath is { } track)
+        {
+            inputs.Add(new FfmpegInput(track));
+            subtitles = new SubtitleEncoding("mov_text") { Language = adjustments.SubtitleLanguage };
+        }
+
+        var ffmpegOutputs = outputs
+            .Select((output, i) => Output(output, i, filtersAudio, subtitles, threads))
+            .ToList();
+        return new FfmpegCommand(inputs, new FilterGraph(chains), ffmpegOutputs)
         {
             FilterThreads = threads,
         };
     }
 
-    private static FfmpegOutput Output(PlannedOutput output, string videoLabel, int? threads)
+    private static FfmpegOutput Output(PlannedOutput output, int index, bool filtersAudio, SubtitleEncoding? subtitles, int? threads)
     {
-        IReadOnlyList<string> maps = output.AudioIndex is { } audioIndex
-            ? ["[" + videoLabel + "]", "0:" + Invariant(audioIndex)]
-            : ["[" + videoLabel + "]"];
+        var maps = new List<string> { "[" + VideoLabel(index) + "]" };
+        if (output.AudioIndex is { } audioIndex)
+        {
+            maps.Add(filtersAudio ? "[" + AudioLabel(index) + "]" : "0:" + Invariant(audioIndex));
+        }
+
+        if (subtitles is not null)
+        {
+            maps.Add("1:s:0");
+        }
+
         return new FfmpegOutput(output.Plan.PartialPath, maps, output.Video, output.Audio)
         {
             // The ".partial.mp4" name already ends in .mp4; the format is still named so a rename of the scheme can't change the muxer.
@@ -53,10 +90,19 @@ internal static class CommandAssembly
             FastStart = true,
             FpsMode = output.FpsMode,
             Threads = threads,
+            Subtitles = subtitles,
         };
     }
 
+    // A filter with no arguments renders as its name alone, so a complete, already escaped filter text goes into the
+    // graph unchanged (escaping it again would break a subtitles burn's path).
+    private static Filter Verbatim(string text) => new(text);
+
+    private static Filter Split(string name, int count) => new(name, FilterArg.Positional(Invariant(count)));
+
     private static string VideoLabel(int index) => "v" + Invariant(index);
+
+    private static string AudioLabel(int index) => "a" + Invariant(index);
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

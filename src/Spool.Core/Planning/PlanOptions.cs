@@ -44,4 +44,7 @@ public sealed record PlanOptions
     /// capability detection should set it from "ffmpeg -filters".
     /// </summary>
     public bool CanToneMap { get; init; } = true;
+
+    /// <summary>Filters and a subtitle track that media operations add to every output; none by default.</summary>
+    public EncodeAdjustments Adjustments { get; init; } = EncodeAdjustments.None;
 }

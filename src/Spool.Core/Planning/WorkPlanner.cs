@@ -40,9 +40,10 @@ public static class WorkPlanner
         var audio = source.PrimaryAudio;
         var outputs = presets.Select(preset => PlanOutput(source, video, audio, preset, options, target)).ToList();
         var common = VideoFilters.Common(video, options.CanToneMap);
-        var fused = CommandAssembly.Build(source.Path, video.Index, common, outputs, options.ThreadsPerJob);
+        var adjustments = options.Adjustments;
+        var fused = CommandAssembly.Build(source.Path, video.Index, common, outputs, adjustments, options.ThreadsPerJob);
         var separate = outputs
-            .Select(output => CommandAssembly.Build(source.Path, video.Index, common, [output], options.ThreadsPerJob))
+            .Select(output => CommandAssembly.Build(source.Path, video.Index, common, [output], adjustments, options.ThreadsPerJob))
             .ToList();
         IReadOnlyList<string> warnings = video.IsHdr && !options.CanToneMap
             ? ["HDR source but this ffmpeg has no zscale filter: outputs are not tone-mapped and will look washed out."]

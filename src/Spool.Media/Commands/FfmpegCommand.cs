@@ -45,6 +45,18 @@ public sealed record FfmpegOutput(
 
     /// <summary>Drop metadata and chapters copied from the input ("-map_metadata -1").</summary>
     public bool StripMetadata { get; init; }
+
+    /// <summary>"-c:s" for the subtitle stream this output maps (e.g. an SRT input as mov_text); null when it has none.</summary>
+    public SubtitleEncoding? Subtitles { get; init; }
+}
+
+/// <summary>
+/// "-c:s" and the subtitle stream's language ("-metadata:s:s:0 language=eng", ISO 639-2: what MP4 players show).
+/// One subtitle stream per output, so the language always goes to s:0.
+/// </summary>
+public sealed record SubtitleEncoding(string Codec)
+{
+    public string? Language { get; init; }
 }
 
 /// <summary>"-c:v" and its settings. Codec "copy" copies the stream and ignores the rest.</summary>

@@ -120,6 +120,12 @@ public static class FfmpegCommandRenderer
         }
 
         RenderAudio(output.Audio, tokens);
+        if (output.Subtitles is { } subtitles)
+        {
+            tokens.AddRange(["-c:s", subtitles.Codec]);
+            AddIf(tokens, "-metadata:s:s:0", subtitles.Language is { } language ? "language=" + language : null);
+        }
+
         if (output.FpsMode is { } fpsMode)
         {
             tokens.AddRange(["-fps_mode", fpsMode]);

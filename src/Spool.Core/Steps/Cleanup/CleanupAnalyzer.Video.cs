@@ -1,0 +1,103 @@
+using System.Globalization;
+using Spool.Core.Planning;
+using Spool.Media.Commands;
+using Spool.Media.Errors;
+using Spool.Media.Probing;
+
+namespace Spool.Core.Steps.Cleanup;
+
+/// <summary>The picture's part: denoise first (the transform and the sharpening then work on clean frames), then stabilise, then colour.</summary>
+public sealed partial class CleanupAnalyzer
+{
+    private async Task<IReadOnlyList<string>> VideoAsync(
+        MediaInfo source, CleanupRequest request, string metadataFolder, string stem, PassLog log, CancellationToken cancellationToken)
+    {
+        if (!request.Stabilize && request.Color is null && !request.DenoiseVideo)
+        {
+            return [];
+        }
+
+        if (source.PrimaryVideo is not { } video)
+        {
+            log.Notes.Add("The source has no video: picture clean-up was skipped.");
+            return [];
+        }
+
+        var common = VideoFilters.Common(video, CanToneMap);
+        var filters = new List<string>();
+        if (request.DenoiseVideo)
+        {
+            filters.Add(VideoCleanup.Denoise);
+        }
+
+        if (request.Stabilize)
+        {
+            if (await StabilizeAsync(source, video, common, metadataFolder, stem, log, cancellationToken) is not { } transform)
+            {
+                return [];
+            }
+
+            filters.Add(transform);
+        }
+
+        switch (request.Color)
+        {
+            case ColorRequest.Manual manual:
+                filters.Add(manual.Eq.Render());
+                break;
+            case ColorRequest.Auto:
+                var arguments = ColorLevels.AnalysisArguments(source.Path, video, common, source.EffectiveDuration);
+                var result = await RunAsync(arguments, log, cancellationToken);
+                if (!result.Succeeded)
+                {
+                    log.Error = ErrorClassifier.Classify(result);
+                    return [];
+                }
+
+                var stats = LumaStats.Parse(result.Stderr);
+                var eq = stats is null ? null : ColorLevels.Correction(stats);
+                log.Timings.Add(new StepTiming("color_analysis", result.Elapsed.TotalSeconds, ColorLevels.Details(stats, eq)));
+                if (eq is not null)
+                {
+                    filters.Add(eq.Render());
+                }
+
+                break;
+        }
+
+        return filters;
+    }
+
+    /// <summary>The detect pass, into a ".partial.trf" renamed once it succeeded; the transform filter, or null on failure.</summary>
+    private async Task<string?> StabilizeAsync(
+        MediaInfo source,
+        VideoStreamInfo video,
+        IReadOnlyList<Filter> common,
+        string metadataFolder,
+        string stem,
+        PassLog log,
+        CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(metadataFolder);
+        var partial = Stabilization.PartialTransformsPath(metadataFolder, stem);
+        var final = Stabilization.TransformsPath(metadataFolder, stem);
+        var result = await RunAsync(Stabilization.DetectArguments(source.Path, video, common, partial), log, cancellationToken);
+        if (!result.Succeeded || !File.Exists(partial))
+        {
+            File.Delete(partial);
+            log.Error = result.Succeeded
+                ? MediaError.Of(ErrorCategory.FfmpegFailed, "The stabilisation analysis wrote no transforms file.")
+                : ErrorClassifier.Classify(result);
+            return null;
+        }
+
+        File.Move(partial, final, overwrite: true);
+        var details = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["transforms"] = final,
+            ["bytes"] = new FileInfo(final).Length.ToString(CultureInfo.InvariantCulture),
+        };
+        log.Timings.Add(new StepTiming("stabilize_analysis", result.Elapsed.TotalSeconds, details));
+        return Stabilization.TransformFilter(final);
+    }
+}

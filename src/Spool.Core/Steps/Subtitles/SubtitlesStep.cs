@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using Spool.Media.Errors;
+using Spool.Media.Processes;
+
+namespace Spool.Core.Steps.Subtitles;
+
+/// <summary>
+/// Subtitles from speech: the source's first audio stream is extracted as 16 kHz mono WAV (into metadata/, removed
+/// afterwards), transcribed by the chosen engine, cut into cues by <see cref="CueSegmenter"/>, and written as
+/// &lt;name&gt;/subtitles/&lt;name&gt;.srt and .vtt (under .partial names, then renamed). Speech with no words
+/// recognised still succeeds, with empty but valid files and "cues" = "0" in the details: the run did what it could,
+/// and a silent video is not an error. A source without audio fails as "unsupported".
+/// </summary>
+public sealed class SubtitlesStep : IMediaStep
+{
+    /// <summary>Extraction reports progress twice a second; this long without a word means it is stuck.</summary>
+    public static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(120);
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly IProcessRunner runner;
+    private readonly string ffmpegPath;
+    private readonly ITranscriber transcriber;
+    private readonly string language;
+
+    public SubtitlesStep(IProcessRunner runner, string ffmpegPath, ITranscriber transcriber, string language)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ffmpegPath);
+        ArgumentNullException.ThrowIfNull(transcriber);
+        ArgumentException.ThrowIfNullOrWhiteSpace(language);
+        this.runner = runner;
+        this.ffmpegPath = ffmpegPath;
+        this.transcriber = transcriber;
+        this.language = language;
+    }
+
+    public string Name => "subtitles";
+
+    /// <summary>Where the step writes: &lt;output&gt;/&lt;name&gt;/subtitles/&lt;stem&gt;.srt (and .vtt beside it).</summary>
+    public static string SrtPath(string outputFolder, string stem) => Path.Combine(outputFolder, "subtitles", stem + ".srt");
+
+    public async Task<StepOutcome> RunAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Source.PrimaryAudio is not { } audio)
+        {
+            return StepOutcome.Failed(new MediaError(
+                ErrorCategory.Unsupported,
+                $"'{Path.GetFileName(context.Source.Path)}' has no audio to transcribe.",
+                "Subtitles from speech need an audio track; leave --subtitles off for this input."), []);
+        }
+
+        Directory.CreateDirectory(context.MetadataFolder);
+        var wav = Path.Combine(context.MetadataFolder, context.Stem + ".speech.partial.wav");
+        try
+        {
+            var extract = await runner.RunAsync(
+                new ProcessRequest(ffmpegPath, Wav16kMono.ExtractArguments(context.Source.Path, audio.Index, wav)) { ParsesProgress = true, StallTimeout = StallTimeout },
+                null,
+                cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!extract.Succeeded)
+            {
+                return StepOutcome.Failed(ErrorClassifier.Classify(extract), [extract]);
+            }
+
+            context.Progress?.Report(0.05);
+            var transcript = await transcriber.TranscribeAsync(wav, language, Scaled(context.Progress), cancellationToken);
+            IReadOnlyList<ProcessResult> runs = [extract, .. transcript.Runs];
+            if (transcript.Error is { } error)
+            {
+                return StepOutcome.Failed(error, runs);
+            }
+
+            var cues = CueSegmenter.Segment(transcript.Segments);
+            var srt = SrtPath(context.OutputFolder, context.Stem);
+            var vtt = Path.ChangeExtension(srt, ".vtt");
+            Directory.CreateDirectory(Path.GetDirectoryName(srt)!);
+            await WriteAsync(srt, SubtitleWriter.ToSrt(cues), cancellationToken);
+            await WriteAsync(vtt, SubtitleWriter.ToVtt(cues), cancellationToken);
+            context.Progress?.Report(1);
+            return StepOutcome.Done([srt, vtt], runs) with
+            {
+                Details = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["engine"] = transcriber.Name,
+                    ["language"] = language,
+                    ["cues"] = cues.Count.ToString(CultureInfo.InvariantCulture),
+                },
+            };
+        }
+        finally
+        {
+            File.Delete(wav);
+        }
+    }
+
+    /// <summary>Writes "&lt;stem&gt;.partial.&lt;ext&gt;" and renames it over the final name, so no reader sees half a file.</summary>
+    private static async Task WriteAsync(string path, string text, CancellationToken cancellationToken)
+    {
+        var partial = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + ".partial" + Path.GetExtension(path));
+        await File.WriteAllTextAsync(partial, text, Utf8, cancellationToken);
+        File.Move(partial, path, overwrite: true);
+    }
+
+    private static IProgress<double>? Scaled(IProgress<double>? progress) =>
+        progress is null ? null : new FractionRelay(value => progress.Report(0.05 + (0.9 * value)));
+
+    private sealed class FractionRelay(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+}
