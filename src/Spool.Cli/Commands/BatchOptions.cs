@@ -99,6 +99,10 @@ internal sealed class BatchOptions
         DefaultValueFactory = _ => "quick",
     };
 
+    public OperationOptions Operations { get; } = new();
+
+    public Option<string?> Config { get; } = new("--config") { Description = "YAML batch config: flags as keys (normalize_audio: true, preset: [web_optimized]) plus inputs; flags given here win." };
+
     public BatchOptions()
     {
         ErrorHandling.AcceptOnlyFromAmong("continue", "stop");
@@ -152,6 +156,12 @@ internal sealed class BatchOptions
             command.Options.Add(QcPolicy);
             command.Options.Add(QcRetry);
             command.Options.Add(Validate);
+        }
+
+        command.Options.Add(Config);
+        foreach (var option in Operations.All())
+        {
+            command.Options.Add(option);
         }
     }
 }

@@ -15,7 +15,7 @@ internal static class ProcessCommand
     public static Command Create()
     {
         var options = new BatchOptions();
-        var paths = new Argument<string[]>("paths") { Description = "Files, folders or glob patterns.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Files, folders or glob patterns (or 'inputs' in --config).", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("process", "Probe, plan, transcode and check a batch, then write its reports.") { paths };
         options.AddTo(command, includeRunOptions: true);
         command.SetAction((parse, cancellationToken) => RunAsync(parse, options, parse.GetValue(paths)!, cancellationToken));
@@ -50,7 +50,7 @@ internal static class ProcessCommand
     }
 
     private static async Task<int> RunAsync(ParseResult parse, BatchOptions options, IReadOnlyList<string> paths, CancellationToken cancellationToken) =>
-        await ExecuteAsync(await BatchInvocation.FromAsync(parse, options, paths, cancellationToken), cancellationToken);
+        await ExecuteAsync(await BatchInvocation.FromConfiguredAsync(parse, options, paths, cancellationToken), cancellationToken);
 
     public static async Task<int> ExecuteAsync(BatchInvocation invocation, CancellationToken cancellationToken)
     {

@@ -40,6 +40,12 @@ public sealed record BatchSettings(
     /// <summary>Decode every input fully before planning (the quick probe-sanity check always runs).</summary>
     public bool ValidateThoroughly { get; init; }
 
+    /// <summary>Media operations besides the encodes: loudness, cleanup, thumbnails, sprite, HLS, subtitles.</summary>
+    public OperationSettings Operations { get; init; } = OperationSettings.None;
+
+    /// <summary>The steps of <see cref="Operations"/> this run should do (a resumed work item may need only some).</summary>
+    public IReadOnlySet<string>? StepsToRun { get; init; }
+
     /// <summary>Thread budget per ffmpeg: the cores shared out among the jobs that run at once.</summary>
     public int ThreadsPerJob => Math.Max(1, ProcessorCount / Math.Max(1, MaxConcurrent));
 }

@@ -1,5 +1,6 @@
 using Spool.Core.Discovery;
 using Spool.Core.Planning;
+using Spool.Core.Steps;
 using Spool.Core.Validation;
 using Spool.Media.Errors;
 using Spool.Media.Probing;
@@ -7,40 +8,50 @@ using Spool.Media.Probing;
 namespace Spool.Core.Operations;
 
 /// <summary>
-/// Runs one work item: one input with all of its outputs. Probe, plan, one fused ffmpeg (one decode, split to
-/// every output); if that fails for a reason that is not the input's fault, one ffmpeg per output so a bad preset
-/// cannot sink the others. Every output is written under its .partial name and renamed only once it checks out.
+/// Runs one work item: one input with all of its outputs and media steps. Probe, plan, then in order: subtitles
+/// (soft and burn put them into the encodes), the encode's analysis passes (loudness, stabilisation, colour), one
+/// fused ffmpeg (one decode, split to every output) with a per-output fallback when that fails for a reason that is
+/// not the input's fault, and the steps that read the source (thumbnails, sprite, HLS). Every output is written
+/// under its .partial name and renamed only once it checks out.
 /// </summary>
 internal sealed class InputProcessor(
     Prober prober,
     InputValidator validator,
     EncodeRunner encoder,
+    EncodePreparer preparer,
+    MediaStepFactory steps,
     BatchSettings settings,
     IBatchObserver observer,
     TimeProvider clock)
 {
+    private readonly StepJobRunner stepRunner = new(clock);
+
     public async Task<IReadOnlyList<JobResult>> RunAsync(DiscoveredInput input, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow();
         var presets = settings.Presets.Select(preset => preset.Name).ToList();
+        var stepNames = settings.Operations.StepNames().Where(step => settings.StepsToRun?.Contains(step) ?? true).ToList();
+        List<string> names = [.. presets, .. stepNames];
         var folder = Path.Combine(settings.OutputDirectory, input.OutputName);
-        var log = new JobLog(Path.Combine(folder, "metadata"), Path.GetFileName(input.OutputName));
-        observer.WorkStarted(input.Path, presets);
+        var stem = Path.GetFileName(input.OutputName);
+        var log = new JobLog(Path.Combine(folder, "metadata"), stem);
+        observer.WorkStarted(input.Path, names);
 
         var probe = await prober.ProbeAsync(input.Path, cancellationToken);
         if (probe is ProbeOutcome.Failed failed)
         {
-            await log.AppendAsync(presets, $"# probe failed: {failed.Error.Category.ToWireName()}: {failed.Error.Message}\n");
-            return Finish(presets, preset => Failure(input, preset, started, failed.Error, log));
+            await log.AppendAsync(names, $"# probe failed: {failed.Error.Category.ToWireName()}: {failed.Error.Message}\n");
+            return Finish(names, name => Failure(input, name, started, failed.Error, log));
         }
 
         var media = ((ProbeOutcome.Probed)probe).Media;
         await MetadataFiles.WriteProbeAsync(folder, media);
-        var plan = WorkPlanner.Plan(media, settings.Presets, settings.PlanOptions with { ThreadsPerJob = settings.ThreadsPerJob }, new OutputTarget(folder, Path.GetFileName(input.OutputName)));
-        if (plan is PlanOutcome.Rejected rejected)
+        var target = new OutputTarget(folder, stem);
+        var options = settings.PlanOptions with { ThreadsPerJob = settings.ThreadsPerJob };
+        if (WorkPlanner.Plan(media, settings.Presets.Count > 0 ? settings.Presets : [Presets.BuiltInPresets.All[0]], options, target) is PlanOutcome.Rejected rejected)
         {
-            await log.AppendAsync(presets, $"# not planned: {rejected.Error.Category.ToWireName()}: {rejected.Error.Message}\n");
-            return Finish(presets, preset => Failure(input, preset, started, rejected.Error, log) with { SourceDurationSeconds = media.EffectiveDuration });
+            await log.AppendAsync(names, $"# not planned: {rejected.Error.Category.ToWireName()}: {rejected.Error.Message}\n");
+            return Finish(names, name => Failure(input, name, started, rejected.Error, log) with { SourceDurationSeconds = media.EffectiveDuration });
         }
 
         // The health check before any encode: probe sanity always, a full decode with --validate thorough.
@@ -52,23 +63,62 @@ internal sealed class InputProcessor(
 
         if (health.AsError() is { } unhealthy)
         {
-            await log.AppendAsync(presets, $"# failed validation: {unhealthy.Category.ToWireName()}: {unhealthy.Message}\n");
-            return Finish(presets, preset => Failure(input, preset, started, unhealthy, log) with { SourceDurationSeconds = media.EffectiveDuration });
+            await log.AppendAsync(names, $"# failed validation: {unhealthy.Category.ToWireName()}: {unhealthy.Message}\n");
+            return Finish(names, name => Failure(input, name, started, unhealthy, log) with { SourceDurationSeconds = media.EffectiveDuration });
         }
 
-        var work = ((PlanOutcome.Planned)plan).Plan;
-        var context = new EncodeContext(input, media, log, started);
-        var results = new Dictionary<string, JobResult>(await encoder.RunAsync(work, context, cancellationToken), StringComparer.Ordinal);
+        var results = new Dictionary<string, JobResult>(StringComparer.Ordinal);
+        var stepContext = new StepContext(media, folder, stem, settings.ThreadsPerJob);
+        if (stepNames.Contains(StepNamesOf.Subtitles))
+        {
+            results[StepNamesOf.Subtitles] = await stepRunner.RunAsync(steps.Create(StepNamesOf.Subtitles), stepContext, input.Path, log, cancellationToken);
+        }
+
+        if (presets.Count > 0)
+        {
+            var context = new EncodeContext(input, media, log, started);
+            var prepared = await preparer.PrepareAsync(media, folder, stem, log, presets, cancellationToken);
+            if (prepared.Error is { } error)
+            {
+                foreach (var preset in presets)
+                {
+                    results[preset] = Failure(input, preset, started, error, log) with { SourceDurationSeconds = media.EffectiveDuration, Operations = prepared.Records };
+                }
+            }
+            else
+            {
+                await EncodeAsync(context, options with { Adjustments = prepared.Adjustments }, target, results, cancellationToken);
+                foreach (var preset in presets)
+                {
+                    results[preset] = results[preset] with { Operations = prepared.Records };
+                }
+            }
+        }
+
+        foreach (var step in stepNames.Where(step => step != StepNamesOf.Subtitles))
+        {
+            results[step] = await stepRunner.RunAsync(steps.Create(step), stepContext, input.Path, log, cancellationToken);
+        }
+
+        return Finish(names, name => results[name]);
+    }
+
+    private async Task EncodeAsync(EncodeContext context, PlanOptions options, OutputTarget target, Dictionary<string, JobResult> results, CancellationToken cancellationToken)
+    {
+        var work = ((PlanOutcome.Planned)WorkPlanner.Plan(context.Source, settings.Presets, options, target)).Plan;
+        foreach (var (preset, result) in await encoder.RunAsync(work, context, cancellationToken))
+        {
+            results[preset] = result;
+        }
+
         if (settings.QcRetry)
         {
-            await RetryQcFailuresAsync(media, context, results, cancellationToken);
+            await RetryQcFailuresAsync(context, options, target, results, cancellationToken);
         }
-
-        return Finish(presets, preset => results[preset]);
     }
 
     // --qc-retry: an output that failed QC is encoded once more, one quality step up (a lower CRF).
-    private async Task RetryQcFailuresAsync(MediaInfo media, EncodeContext context, Dictionary<string, JobResult> results, CancellationToken cancellationToken)
+    private async Task RetryQcFailuresAsync(EncodeContext context, PlanOptions options, OutputTarget target, Dictionary<string, JobResult> results, CancellationToken cancellationToken)
     {
         var failed = settings.Presets.Where(preset => results[preset.Name].Error?.Category == ErrorCategory.QcFailed).ToList();
         if (failed.Count == 0)
@@ -76,10 +126,8 @@ internal sealed class InputProcessor(
             return;
         }
 
-        var better = settings.PlanOptions.Quality == QualityLevel.Medium ? QualityLevel.High : QualityLevel.Ultra;
-        var options = settings.PlanOptions with { ThreadsPerJob = settings.ThreadsPerJob, Quality = better };
-        var target = new OutputTarget(Path.Combine(settings.OutputDirectory, context.Input.OutputName), Path.GetFileName(context.Input.OutputName));
-        if (WorkPlanner.Plan(media, failed, options, target) is PlanOutcome.Planned again)
+        var better = options.Quality == QualityLevel.Medium ? QualityLevel.High : QualityLevel.Ultra;
+        if (WorkPlanner.Plan(context.Source, failed, options with { Quality = better }, target) is PlanOutcome.Planned again)
         {
             await context.Log.AppendAsync(failed.Select(preset => preset.Name), $"# QC failed: encoding again at quality {better}\n");
             foreach (var (preset, result) in await encoder.RunAsync(again.Plan, context, cancellationToken))
@@ -89,9 +137,9 @@ internal sealed class InputProcessor(
         }
     }
 
-    private IReadOnlyList<JobResult> Finish(IReadOnlyList<string> presets, Func<string, JobResult> resultFor)
+    private IReadOnlyList<JobResult> Finish(IReadOnlyList<string> names, Func<string, JobResult> resultFor)
     {
-        var results = presets.Select(resultFor).ToList();
+        var results = names.Select(resultFor).ToList();
         foreach (var result in results)
         {
             observer.JobFinished(result);
@@ -100,10 +148,10 @@ internal sealed class InputProcessor(
         return results;
     }
 
-    private JobResult Failure(DiscoveredInput input, string preset, DateTimeOffset started, MediaError error, JobLog log) =>
-        new(input.Path, preset, error.Category == ErrorCategory.Cancelled ? JobStatus.Cancelled : JobStatus.Failed, null, 1, started, clock.GetUtcNow(), error, null)
+    private JobResult Failure(DiscoveredInput input, string name, DateTimeOffset started, MediaError error, JobLog log) =>
+        new(input.Path, name, error.Category == ErrorCategory.Cancelled ? JobStatus.Cancelled : JobStatus.Failed, null, 1, started, clock.GetUtcNow(), error, null)
         {
-            LogPath = log.PathFor(preset),
+            LogPath = log.PathFor(name),
             InputBytes = FileSizes.Of(input.Path),
         };
 }

@@ -29,6 +29,8 @@ public sealed record BatchOptionsSnapshot(
 
     public bool ValidateThoroughly { get; init; }
 
+    public OperationSettings Operations { get; init; } = OperationSettings.None;
+
     public static BatchOptionsSnapshot From(BatchSettings settings, int retryCount)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -45,6 +47,7 @@ public sealed record BatchOptionsSnapshot(
             QcWarnOnly = settings.QcWarnOnly,
             QcRetry = settings.QcRetry,
             ValidateThoroughly = settings.ValidateThoroughly,
+            Operations = settings.Operations,
         };
     }
 
@@ -70,6 +73,7 @@ public sealed record BatchOptionsSnapshot(
             QcWarnOnly = QcWarnOnly,
             QcRetry = QcRetry,
             ValidateThoroughly = ValidateThoroughly,
+            Operations = Operations ?? OperationSettings.None,
         };
 }
 

@@ -50,6 +50,12 @@ public sealed class BatchSubmitter(IJobStore store, Prober prober)
                 var sortKey = strategy == ParallelStrategy.Sequential ? -i : WorkCost.Estimate(sources[i], preset);
                 jobs.Add(new NewJob(i, inputs[i].Path, inputs[i].OutputName, preset.Name, sortKey, retryCount + 1));
             }
+
+            foreach (var step in settings.Operations.StepNames())
+            {
+                var sortKey = strategy == ParallelStrategy.Sequential ? -i : WorkCost.Estimate(sources[i], settings.Presets[0]);
+                jobs.Add(new NewJob(i, inputs[i].Path, inputs[i].OutputName, step, sortKey, retryCount + 1));
+            }
         }
 
         var options = BatchOptionsSnapshot.From(settings, retryCount);

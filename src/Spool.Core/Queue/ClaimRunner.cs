@@ -96,11 +96,18 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
         pending = pending.Where(job => !job.Done).ToList();
         var presets = pending.Select(job => job.Claimed.Preset).ToHashSet(StringComparer.Ordinal);
         var settings = snapshot.ToSettings(claim.Batch.OutputDirectory, options.MaxConcurrent, options.ProcessorCount, options.CanToneMap);
-        settings = settings with { Presets = settings.Presets.Where(preset => presets.Contains(preset.Name)).ToList() };
+        settings = settings with
+        {
+            Presets = settings.Presets.Where(preset => presets.Contains(preset.Name)).ToList(),
+            StepsToRun = presets.Where(StepNamesOf.All.Contains).ToHashSet(StringComparer.Ordinal),
+        };
         var prober = new Prober(runner, tools.Ffprobe);
         var claimObserver = new ClaimObserver(observer, keeper);
         var validator = new InputValidator(runner, tools.Ffmpeg, tools.Ffprobe);
-        var processor = new InputProcessor(prober, validator, new EncodeRunner(runner, prober, tools, settings, claimObserver, clock), settings, claimObserver, clock);
+        using var steps = new MediaStepFactory(runner, tools, settings.Operations, settings.PlanOptions.CanToneMap);
+        var preparer = new EncodePreparer(runner, tools.Ffmpeg, settings.Operations, settings.PlanOptions.CanToneMap);
+        var encoder = new EncodeRunner(runner, prober, tools, settings, claimObserver, clock);
+        var processor = new InputProcessor(prober, validator, encoder, preparer, steps, settings, claimObserver, clock);
         var started = clock.GetUtcNow();
         var results = await RunGuardedAsync(processor, claim, pending, started, work);
 

@@ -88,7 +88,7 @@ public static class HtmlReportWriter
                 html.Append("<div class=\"bad small\">").Append(Html.Text(error.Message)).Append("</div>");
             }
 
-            html.Append("</td><td>").Append(Html.Text(job.Preset))
+            html.Append("</td><td>").Append(Html.Text(job.Preset)).Append(Operations(job))
                 .Append("</td><td class=\"").Append(status).Append("\">").Append(status)
                 .Append("</td><td class=\"num\">").Append(Number(job.Attempts))
                 .Append("</td><td class=\"num\">").Append(Seconds(job))
@@ -104,6 +104,12 @@ public static class HtmlReportWriter
 
         html.Append("</tbody></table>\n");
     }
+
+    // The media operations behind a job (analysis passes, steps) with their timings, under its preset or step name.
+    private static string Operations(JobResult job) => job.Operations.Count == 0
+        ? ""
+        : "<div class=\"muted small\">" + string.Join(", ", job.Operations.Select(op =>
+            Html.Text(op.Name) + " " + op.Seconds.ToString("0.0", CultureInfo.InvariantCulture) + " s")) + "</div>";
 
     private static void Errors(StringBuilder html, ErrorLog log)
     {

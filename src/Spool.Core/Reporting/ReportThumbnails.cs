@@ -40,7 +40,7 @@ public sealed class ReportThumbnails
     {
         ArgumentNullException.ThrowIfNull(batch);
         var jobs = batch.Jobs
-            .Where(job => job.Status == JobStatus.Succeeded && job.Output is not null && File.Exists(job.Output))
+            .Where(job => job.Status == JobStatus.Succeeded && !StepNamesOf.All.Contains(job.Preset) && job.Output is not null && File.Exists(job.Output))
             .Take(MaxThumbnails)
             .ToList();
         var summary = BatchReportWriter.SummaryDirectory(batch.OutputDirectory);

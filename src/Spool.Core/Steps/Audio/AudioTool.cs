@@ -1,0 +1,126 @@
+using Spool.Core.Operations;
+using Spool.Media.Errors;
+using Spool.Media.Probing;
+using Spool.Media.Processes;
+
+namespace Spool.Core.Steps.Audio;
+
+/// <summary>What an audio command did: the file it wrote, or the classified reason it could not; warnings either way.</summary>
+public sealed record AudioResult(string? Output, MediaError? Error, IReadOnlyList<string> Warnings, ProcessResult? Run)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>
+/// Runs <see cref="AudioReplace"/> and <see cref="AudioExtract"/>: probes the inputs first (a missing stream is a
+/// clear error, not an ffmpeg map failure), writes to "&lt;stem&gt;.partial.&lt;ext&gt;" beside the output and renames it
+/// only after ffmpeg exits 0, so an existing output is replaced whole or not at all.
+/// </summary>
+public sealed class AudioTool(IProcessRunner runner, MediaTools tools)
+{
+    private readonly Prober prober = new(runner, tools.Ffprobe);
+
+    /// <summary>A run that prints nothing for this long is stuck.</summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    public async Task<AudioResult> ReplaceAsync(string video, string audio, string output, int offsetMs, CancellationToken cancellationToken)
+    {
+        var (videoMedia, videoError) = await ProbeAsync(video, cancellationToken);
+        if (videoError is not null || videoMedia!.PrimaryVideo is null)
+        {
+            return Failed(videoError ?? MediaError.Of(ErrorCategory.NoVideoStream, $"'{Path.GetFileName(video)}' has no video stream to put the new audio under."));
+        }
+
+        var (audioMedia, audioError) = await ProbeAsync(audio, cancellationToken);
+        if (audioError is not null || audioMedia!.PrimaryAudio is null)
+        {
+            return Failed(audioError ?? NoAudio(audio));
+        }
+
+        var warning = AudioReplace.DurationWarning(videoMedia.TimelineDuration, audioMedia.TimelineDuration, offsetMs);
+        return await RunAsync(output, partial => AudioReplace.Arguments(video, audio, partial, offsetMs), warning is null ? [] : [warning], cancellationToken);
+    }
+
+    public async Task<AudioResult> ExtractAsync(string video, string output, CancellationToken cancellationToken)
+    {
+        var (media, error) = await ProbeAsync(video, cancellationToken);
+        if (error is not null || media!.PrimaryAudio is null)
+        {
+            return Failed(error ?? NoAudio(video));
+        }
+
+        return await RunAsync(output, partial => AudioExtract.Arguments(video, partial), [], cancellationToken);
+    }
+
+    /// <summary>"clip.mp4" is written as "clip.partial.mp4" in the same folder: the rename stays on one file system.</summary>
+    public static string PartialPath(string output)
+    {
+        var full = Path.GetFullPath(output);
+        return Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + ".partial" + Path.GetExtension(full));
+    }
+
+    private async Task<AudioResult> RunAsync(
+        string output, Func<string, IReadOnlyList<string>> arguments, IReadOnlyList<string> warnings, CancellationToken cancellationToken)
+    {
+        var final = Path.GetFullPath(output);
+        var partial = PartialPath(final);
+        Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+        var request = new ProcessRequest(tools.Ffmpeg, arguments(partial)) { StallTimeout = StallTimeout };
+        ProcessResult result;
+        try
+        {
+            result = await runner.RunAsync(request, progress: null, cancellationToken);
+        }
+        catch
+        {
+            TryDelete(partial);
+            throw;
+        }
+
+        if (!result.Succeeded)
+        {
+            TryDelete(partial);
+            return new AudioResult(null, ErrorClassifier.Classify(result), warnings, result);
+        }
+
+        try
+        {
+            File.Move(partial, final, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(partial);
+            var category = e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.FfmpegFailed;
+            return new AudioResult(null, MediaError.Of(category, $"{final} could not be written: {e.Message}"), warnings, result);
+        }
+
+        return new AudioResult(final, null, warnings, result);
+    }
+
+    private async Task<(MediaInfo? Media, MediaError? Error)> ProbeAsync(string path, CancellationToken cancellationToken) =>
+        await prober.ProbeAsync(path, cancellationToken) switch
+        {
+            ProbeOutcome.Probed probed => (probed.Media, null),
+            ProbeOutcome.Failed failed => (null, failed.Error),
+            _ => throw new InvalidOperationException("Unknown probe outcome."),
+        };
+
+    private static MediaError NoAudio(string path) => new(
+        ErrorCategory.Unsupported,
+        $"'{Path.GetFileName(path)}' has no audio stream.",
+        "Give a file that holds an audio stream (ffprobe lists it as 'Audio:').");
+
+    private static AudioResult Failed(MediaError error) => new(null, error, [], null);
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Still named .partial: never mistaken for a finished file.
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using Spool.Media.Errors;
+using Spool.Media.Processes;
+
+namespace Spool.Core.Steps.Hls;
+
+/// <summary>
+/// Packages an input as adaptive HLS under &lt;name&gt;/hls/: master.m3u8 and one folder per rung of the ladder that fits
+/// the source (see <see cref="HlsLadder.ForSource"/> and <see cref="HlsPlanner"/>). One ffmpeg run writes everything
+/// into hls.partial/, which is renamed to hls/ (replacing an earlier package) only when ffmpeg exited 0 and every
+/// playlist is there: the hls muxer exits 0 even when it could not write the master playlist. A failed run leaves
+/// no partial folder behind.
+/// </summary>
+public sealed class HlsStep(IProcessRunner runner, string ffmpegPath, HlsLadder ladder) : IMediaStep
+{
+    public const string FolderName = "hls";
+
+    public string Name => "hls";
+
+    public HlsEncoding Encoding { get; init; } = new();
+
+    /// <summary>Whole-run limit; null for none (long sources take long).</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Progress lines come every half second; two minutes without output means a hung ffmpeg.</summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    public async Task<StepOutcome> RunAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var source = context.Source;
+        var name = Path.GetFileName(source.Path);
+        if (source.IsStillImage)
+        {
+            return Failed(ErrorCategory.NotAVideo, $"'{name}' is a still image: there is nothing to stream.");
+        }
+
+        if (source.PrimaryVideo is not { } video)
+        {
+            return Failed(ErrorCategory.NoVideoStream, $"'{name}' has no video stream to package as HLS.");
+        }
+
+        var final = Path.GetFullPath(Path.Combine(context.OutputFolder, FolderName));
+        var partial = final + ".partial";
+        if (!HlsPlanner.CanWriteUnder(partial))
+        {
+            return StepOutcome.Failed(new MediaError(ErrorCategory.Unsupported,
+                $"ffmpeg's HLS muxer cannot write under '{partial}': it reads '%' in a path as a template.",
+                "Rename the input or the --output folder so that its path holds no '%'."), []);
+        }
+
+        var variants = ladder.ForSource(video.DisplayWidth, video.DisplayHeight);
+        var arguments = HlsPlanner.Arguments(source, variants, partial, Math.Max(1, context.Threads), Encoding);
+        var playlists = variants.Select(v => Path.Combine(v.Name, HlsPlanner.PlaylistName)).Prepend(HlsPlanner.MasterName).ToList();
+        if (Prepare(partial, variants) is { } unwritable)
+        {
+            return StepOutcome.Failed(unwritable, []);
+        }
+
+        var request = new ProcessRequest(ffmpegPath, arguments) { ParsesProgress = true, Timeout = Timeout, StallTimeout = StallTimeout };
+        var duration = source.EffectiveDuration;
+        var progress = new Relay(p => context.Progress?.Report(duration is > 0 ? Math.Clamp(p.OutTime.TotalSeconds / duration.Value, 0, 1) : 0));
+        ProcessResult result;
+        try
+        {
+            result = await runner.RunAsync(request, progress, cancellationToken);
+        }
+        catch
+        {
+            DeleteFolder(partial);
+            throw;
+        }
+
+        if (!result.Succeeded)
+        {
+            DeleteFolder(partial);
+            return StepOutcome.Failed(ErrorClassifier.Classify(result), [result]);
+        }
+
+        if (playlists.Find(playlist => !File.Exists(Path.Combine(partial, playlist))) is { } missing)
+        {
+            DeleteFolder(partial);
+            return StepOutcome.Failed(MediaError.Of(ErrorCategory.FfmpegFailed,
+                $"ffmpeg exited 0 but wrote no {missing}: {result.StderrTail(1)}"), [result]);
+        }
+
+        if (Place(partial, final) is { } error)
+        {
+            DeleteFolder(partial);
+            return StepOutcome.Failed(error, [result]);
+        }
+
+        context.Progress?.Report(1);
+        return StepOutcome.Done(playlists.Select(playlist => Path.Combine(final, playlist)).ToList(), [result]) with
+        {
+            Details = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["variants"] = string.Join(',', variants.Select(v => $"{v.Name}:{v.Width}x{v.Height}")),
+                ["segment_seconds"] = HlsPlanner.SegmentSeconds.ToString(CultureInfo.InvariantCulture),
+            },
+        };
+    }
+
+    /// <summary>A fresh hls.partial with one folder per variant (a crashed run may have left an old one).</summary>
+    private static MediaError? Prepare(string partial, IReadOnlyList<HlsVariant> variants)
+    {
+        try
+        {
+            DeleteFolder(partial);
+            foreach (var variant in variants)
+            {
+                Directory.CreateDirectory(Path.Combine(partial, variant.Name));
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var category = e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.FfmpegFailed;
+            return MediaError.Of(category, $"The HLS folder {partial} could not be created: {e.Message}");
+        }
+    }
+
+    /// <summary>hls.partial becomes hls; an earlier hls is moved aside first and removed after, so one is always whole.</summary>
+    private static MediaError? Place(string partial, string final)
+    {
+        var old = final + ".old";
+        try
+        {
+            DeleteFolder(old);
+            if (Directory.Exists(final))
+            {
+                Directory.Move(final, old);
+            }
+
+            Directory.Move(partial, final);
+            DeleteFolder(old);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var category = e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.FfmpegFailed;
+            return MediaError.Of(category, $"The HLS package could not be moved into {final}: {e.Message}");
+        }
+    }
+
+    private static void DeleteFolder(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Still named .partial (or .old): never mistaken for a finished package; the next run removes it.
+        }
+    }
+
+    private static StepOutcome Failed(ErrorCategory category, string message) => StepOutcome.Failed(MediaError.Of(category, message), []);
+
+    /// <summary>Passes progress on synchronously (Progress&lt;T&gt; posts to the pool: reports could come after the end).</summary>
+    private sealed class Relay(Action<FfmpegProgress> report) : IProgress<FfmpegProgress>
+    {
+        public void Report(FfmpegProgress value) => report(value);
+    }
+}
