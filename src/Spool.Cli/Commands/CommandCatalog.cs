@@ -26,5 +26,6 @@ internal static class CommandCatalog
         PresetsCommand.Create(),
         DemoCommand.Create(),
         DoctorCommand.Create(),
+        ServeCommand.Create(),
     ];
 }

@@ -9,18 +9,19 @@ public sealed record BatchStatus(string Id, string State, IReadOnlyDictionary<st
     /// failed: finished with failed jobs · cancelled. Leases of dead holders must be rescued before calling this,
     /// so a batch whose process died is never shown as running.
     /// </summary>
-    public static BatchStatus Of(BatchRecord batch, IReadOnlyList<JobRecord> jobs)
+    public static BatchStatus Of(BatchRecord batch, IReadOnlyList<JobRecord> jobs) => Of(batch, JobCounts.Of(jobs));
+
+    /// <summary>The same status from counts alone (see <see cref="Of(BatchRecord, IReadOnlyList{JobRecord})"/>).</summary>
+    public static BatchStatus Of(BatchRecord batch, JobCounts counts)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(jobs);
-        var counts = Enum.GetValues<JobState>().ToDictionary(state => state.ToWireName(), state => jobs.Count(job => job.State == state));
-        counts["total"] = jobs.Count;
-        return new BatchStatus(batch.Id, StateOf(batch, jobs), counts, batch.Priority, batch.CreatedAt, batch.FinishedAt);
+        ArgumentNullException.ThrowIfNull(counts);
+        return new BatchStatus(batch.Id, StateOf(batch, counts), counts.ToWire(), batch.Priority, batch.CreatedAt, batch.FinishedAt);
     }
 
-    private static string StateOf(BatchRecord batch, IReadOnlyList<JobRecord> jobs)
+    private static string StateOf(BatchRecord batch, JobCounts counts)
     {
-        if (jobs.Any(job => job.State.IsLeased()))
+        if (counts[JobState.Running] + counts[JobState.RetryWait] > 0)
         {
             return "running";
         }
@@ -30,14 +31,14 @@ public sealed record BatchStatus(string Id, string State, IReadOnlyDictionary<st
             return "cancelled";
         }
 
-        if (jobs.All(job => job.State.IsTerminal()))
+        var terminal = counts[JobState.Succeeded] + counts[JobState.Failed] + counts[JobState.Cancelled];
+        if (terminal == counts.Total)
         {
-            return jobs.Any(job => job.State == JobState.Failed) ? "failed"
-                : jobs.Any(job => job.State == JobState.Cancelled) ? "cancelled"
+            return counts[JobState.Failed] > 0 ? "failed"
+                : counts[JobState.Cancelled] > 0 ? "cancelled"
                 : "completed";
         }
 
-        var started = jobs.Any(job => job.State.IsTerminal() || job.Attempts > 0 || job.StartedAt is not null);
-        return started ? "interrupted" : "queued";
+        return counts.Started > 0 ? "interrupted" : "queued";
     }
 }

@@ -29,6 +29,29 @@ public interface IJobStore : IAsyncDisposable
 
     Task<IReadOnlyList<AttemptRecord>> GetAttemptsAsync(long jobId, CancellationToken cancellationToken);
 
+    Task<int> CountBatchesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Newest first, skipping <paramref name="offset"/> batches and returning at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<BatchRecord>> ListBatchesAsync(int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Job counts per batch, from one grouped query: of <paramref name="batchIds"/>, or of every batch when null. A batch
+    /// without jobs (or unknown) is missing from the answer.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, JobCounts>> CountJobsAsync(IReadOnlyCollection<string>? batchIds, CancellationToken cancellationToken);
+
+    /// <summary>A page of a batch's jobs in <see cref="GetJobsAsync(string, CancellationToken)"/>'s order, optionally of one state only.</summary>
+    Task<IReadOnlyList<JobRecord>> GetJobsPageAsync(string batchId, JobState? state, int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The jobs with these ids, in id order; unknown ids are skipped.</summary>
+    Task<IReadOnlyList<JobRecord>> GetJobsByIdAsync(IReadOnlyCollection<long> jobIds, CancellationToken cancellationToken);
+
+    /// <summary>Every running or retry_wait job of any batch, by batch then input order: what workers hold now.</summary>
+    Task<IReadOnlyList<JobRecord>> GetLeasedJobsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Jobs in a terminal state with a finish time, finished at or after <paramref name="since"/> when given.</summary>
+    Task<IReadOnlyList<FinishedJob>> ListFinishedJobsAsync(DateTimeOffset? since, CancellationToken cancellationToken);
+
     /// <summary>
     /// Claims the best queued work item (batch priority, then highest sort key, then input order) of an active batch,
     /// or of <paramref name="batchId"/> only: every queued job of that input moves to running in one transaction, each
