@@ -10,6 +10,7 @@ spool_ensure_ffmpeg || { echo "Tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 spool_ensure_dotnet || { echo "Tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 spool_ensure_speech
 spool_ensure_test_tools || true
+spool_ensure_chromium || true
 
 results="$root/TestResults"
 rm -rf "$results"
