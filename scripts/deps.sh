@@ -60,3 +60,11 @@ spool_ensure_test_tools() {
     fi
     spool_apt_install espeak-ng
 }
+
+spool_ensure_chromium() {
+    # Headless Chromium for the dashboard's browser tests (Debian's package, no downloaded browser builds).
+    if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then
+        return 0
+    fi
+    spool_apt_install chromium
+}
