@@ -90,6 +90,8 @@ function refreshSoon() {
 function listen() {
   const token = localStorage.getItem(TOKEN_KEY);
   const source = new EventSource('/api/events' + (token ? '?token=' + encodeURIComponent(token) : ''));
+  // A page kept in the back/forward cache would hold its stream open; browsers allow only six per server.
+  window.addEventListener('pagehide', () => source.close());
   source.onopen = () => { $('connection').textContent = 'live'; };
   source.onerror = () => { $('connection').textContent = 'reconnecting…'; };
   source.addEventListener('job', event => {
