@@ -248,13 +248,11 @@ public sealed class ProcessRunner : IProcessRunner
     /// <summary>
     /// The process's CPU time, read on every poll: once .NET has seen the exit it refuses to read it (Linux), so the
     /// last reading before the exit is the best there is. Its peak resident memory (VmHWM, a high-water mark kept by
-    /// the kernel) is read every tenth poll from /proc.
+    /// the kernel) is read from /proc on every poll too: a short run may see only a few polls, and the first can come
+    /// before ffmpeg has even replaced the forked child.
     /// </summary>
     private sealed class CpuSampler(Process process)
     {
-        private const int MemoryEvery = 10;
-        private int polls;
-
         public TimeSpan? Last { get; private set; }
 
         public long? PeakMemoryBytes { get; private set; }
@@ -264,10 +262,7 @@ public sealed class ProcessRunner : IProcessRunner
             try
             {
                 Last = process.TotalProcessorTime;
-                if (polls++ % MemoryEvery == 0)
-                {
-                    PeakMemoryBytes = ProcStatus.PeakResidentBytes(File.ReadAllText($"/proc/{process.Id}/status")) ?? PeakMemoryBytes;
-                }
+                PeakMemoryBytes = ProcStatus.PeakResidentBytes(File.ReadAllText($"/proc/{process.Id}/status")) ?? PeakMemoryBytes;
             }
             catch (Exception e) when (e is InvalidOperationException or Win32Exception or NotSupportedException or IOException or UnauthorizedAccessException)
             {
