@@ -2,18 +2,23 @@ using System.Diagnostics;
 
 namespace Spool.Cli.Tests;
 
-/// <summary>Tiny test clips made with ffmpeg's lavfi sources.</summary>
+/// <summary>Test media made with ffmpeg ($SPOOL_FFMPEG when set): the tests' own witness, not Spool's code.</summary>
 internal static class CliMedia
 {
-    public static async Task ClipAsync(string path)
+    /// <summary>A 1 s 320x240 testsrc2 clip with a sine tone.</summary>
+    public static Task ClipAsync(string path) =>
+        FfmpegAsync("-f", "lavfi", "-i", "testsrc2=s=320x240:d=1", "-f", "lavfi", "-i", "sine=d=1",
+            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", "file:" + path);
+
+    /// <summary>Runs ffmpeg quietly; a failure throws with its stderr.</summary>
+    public static async Task FfmpegAsync(params string[] arguments)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("SPOOL_FFMPEG") is { Length: > 0 } ffmpeg ? ffmpeg : "ffmpeg")
         {
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["-hide_banner", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=s=320x240:d=1",
-            "-f", "lavfi", "-i", "sine=d=1", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", "file:" + path])
+        foreach (var argument in (string[])["-hide_banner", "-nostdin", "-v", "error", "-y", .. arguments])
         {
             info.ArgumentList.Add(argument);
         }
@@ -23,7 +28,7 @@ internal static class CliMedia
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException("ffmpeg failed making a test clip: " + stderr);
+            throw new InvalidOperationException("ffmpeg failed making test media: " + stderr);
         }
     }
 }

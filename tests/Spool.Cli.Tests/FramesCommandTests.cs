@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Spool.Cli.Commands;
 using Spool.Media.Errors;
 
@@ -89,7 +88,7 @@ public sealed class FramesMedia : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Path.Combine(Folder, "other"));
-        await FfmpegAsync("-f", "lavfi", "-i", "testsrc2=size=160x120:rate=10:duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", Clip);
+        await CliMedia.FfmpegAsync("-f", "lavfi", "-i", "testsrc2=size=160x120:rate=10:duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", Clip);
         File.Copy(Clip, SameStem);
         await File.WriteAllBytesAsync(Broken, [0, 0, 0, 24, 102, 116, 121, 112, 1, 2, 3, 4]);
     }
@@ -98,23 +97,5 @@ public sealed class FramesMedia : IAsyncLifetime
     {
         Directory.Delete(Folder, recursive: true);
         return Task.CompletedTask;
-    }
-
-    private static async Task FfmpegAsync(params string[] arguments)
-    {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("SPOOL_FFMPEG") is { Length: > 0 } path ? path : "ffmpeg")
-        {
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in (string[])["-hide_banner", "-nostdin", "-v", "error", "-y", .. arguments])
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, stderr);
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Spool.Cli.Tests;
 
 /// <summary>spool qc's exit codes: 0 passed, 1 a check failed, 2 usage errors (before any ffmpeg runs).</summary>
@@ -14,8 +12,8 @@ public sealed class QcCommandTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        await FfmpegAsync("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=1", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "18", "-pix_fmt", "yuv420p", Source);
-        await FfmpegAsync("-i", Source, "-c:v", "libx264", "-preset", "ultrafast", "-crf", "23", Output);
+        await CliMedia.FfmpegAsync("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=1", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "18", "-pix_fmt", "yuv420p", Source);
+        await CliMedia.FfmpegAsync("-i", Source, "-c:v", "libx264", "-preset", "ultrafast", "-crf", "23", Output);
     }
 
     public Task DisposeAsync()
@@ -52,23 +50,5 @@ public sealed class QcCommandTests : IAsyncLifetime
     {
         Assert.Equal(2, await SpoolApp.RunAsync(["qc", Output, "--reference", Path.Combine(_folder, "none.mp4")]));
         Assert.Equal(2, await SpoolApp.RunAsync(["qc", Output]));
-    }
-
-    private static async Task FfmpegAsync(params string[] arguments)
-    {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("SPOOL_FFMPEG") is { Length: > 0 } path ? path : "ffmpeg")
-        {
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in (string[])["-hide_banner", "-nostdin", "-v", "error", "-y", .. arguments])
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, stderr);
     }
 }

@@ -10,8 +10,6 @@ namespace Spool.Cli.Commands;
 /// <summary>resume, retry, cancel, report, checkpoint: commands on one stored batch, named by --job-id (DESIGN.md's wording).</summary>
 internal static class BatchCommands
 {
-    private static readonly JobState[] NotRun = [JobState.Cancelled];
-
     public static Command Resume()
     {
         var (command, id, store) = Create("resume", "Finish an interrupted batch: runs only its unfinished jobs; succeeded jobs are never redone.");
@@ -26,31 +24,14 @@ internal static class BatchCommands
             var batchId = parse.GetValue(id)!;
             await using var jobs = await OpenBatchAsync(parse.GetValue(store), batchId, cancellationToken);
             IReadOnlyCollection<long>? only = null;
-            JobState[] from = NotRun;
             if (parse.GetValue(checkpoint) is { } name)
             {
                 var saved = await jobs.GetCheckpointAsync(batchId, name, cancellationToken)
                     ?? throw new UsageException($"--from-checkpoint: batch {batchId} has no checkpoint '{name}'.");
                 only = saved.States.Where(pair => pair.Value != JobState.Succeeded).Select(pair => pair.Key).ToList();
-                from = [JobState.Cancelled, JobState.Failed];
             }
 
-            var requeued = await jobs.RequeueAsync(batchId, from, null, only, cancellationToken);
-
-            // Quarantine stops an unattended worker from dying on the same job forever; it cannot tell a job that kills
-            // its worker from a user's kill -9 or a power cut. Asking to resume gives such jobs a fresh crash streak,
-            // so resume finishes a batch killed at any moment; a real poison job is quarantined again after 3 deaths.
-            // The leases of the process that died are rescued first: that rescue is what may quarantine a job.
-            await jobs.RescueDeadHoldersAsync(Environment.MachineName, ProcessIdentity.IsAlive, cancellationToken);
-            var quarantined = (await jobs.GetJobsAsync(batchId, cancellationToken))
-                .Where(job => job.State == JobState.Failed && job.Crashes >= StoreRules.QuarantineAfterCrashes)
-                .Select(job => job.Id)
-                .ToList();
-            if (quarantined.Count > 0)
-            {
-                requeued += await jobs.RequeueAsync(batchId, [JobState.Failed], null, quarantined, cancellationToken);
-            }
-
+            var requeued = await BatchControl.ResumeAsync(jobs, batchId, only, cancellationToken);
             var unfinished = (await jobs.GetJobsAsync(batchId, cancellationToken)).Count(job => !job.State.IsTerminal());
             Console.WriteLine($"Resuming {batchId}: {unfinished} unfinished jobs to run ({requeued} of them stopped before); finished jobs stay as they are.");
             return await RunAsync(jobs, batchId, parse.GetValue(concurrent), parse.GetValue(quiet), cancellationToken);
@@ -85,11 +66,7 @@ internal static class BatchCommands
         {
             var batchId = parse.GetValue(id)!;
             await using var jobs = await OpenBatchAsync(parse.GetValue(store), batchId, cancellationToken);
-            var affected = await jobs.CancelBatchAsync(batchId, cancellationToken);
-            if (await jobs.TryFinishBatchAsync(batchId, cancellationToken))
-            {
-                await StoredBatches.WriteSummaryAsync(jobs, batchId, TimeProvider.System, Thumbnails(), cancellationToken);
-            }
+            var affected = await BatchControl.CancelAsync(jobs, batchId, TimeProvider.System, Thumbnails(), cancellationToken);
 
             Console.WriteLine($"Cancelled {batchId}: {affected} jobs cancelled or told to stop.");
             return ExitCodes.Success;

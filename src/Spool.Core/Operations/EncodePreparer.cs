@@ -22,7 +22,19 @@ internal sealed class EncodePreparer(IProcessRunner runner, string ffmpegPath, O
     {
         var adjustments = EncodeAdjustments.None;
         var records = new List<OperationRecord>();
-        var request = Request();
+        var color = operations.Color is { } text ? ColorRequest.Parse(text) : null;
+        if (color?.Error is { } colorError)
+        {
+            // Checked when the batch was submitted; a stored batch edited since fails its encodes, not silently.
+            return new PreparedEncode(adjustments, records, MediaError.Of(ErrorCategory.Unsupported, "--color: " + colorError));
+        }
+
+        var request = new CleanupRequest(
+            operations.NormalizeAudio ? new LoudnessTarget(operations.Loudness, operations.TruePeak, operations.LoudnessRange) : null,
+            operations.DenoiseAudio,
+            operations.Stabilize,
+            color?.Request,
+            operations.DenoiseVideo);
         if (!request.IsEmpty)
         {
             var prepared = await new CleanupAnalyzer(runner, ffmpegPath) { CanToneMap = canToneMap }.PrepareAsync(source, request, Path.Combine(folder, "metadata"), stem, cancellationToken);
@@ -64,11 +76,4 @@ internal sealed class EncodePreparer(IProcessRunner runner, string ffmpegPath, O
 
         return new PreparedEncode(adjustments, records, null);
     }
-
-    private CleanupRequest Request() => new(
-        operations.NormalizeAudio ? new LoudnessTarget(operations.Loudness, operations.TruePeak, operations.LoudnessRange) : null,
-        operations.DenoiseAudio,
-        operations.Stabilize,
-        operations.Color is { } color ? ColorRequest.Parse(color).Request : null,
-        operations.DenoiseVideo);
 }

@@ -185,10 +185,4 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
         };
 
     private sealed record RunOutcome(MediaError? Error, IReadOnlyList<JobResult> Results);
-
-    // Not Progress<T>: that posts to the thread pool, so reports could arrive after the job has ended.
-    private sealed class ProgressRelay(Action<FfmpegProgress> report) : IProgress<FfmpegProgress>
-    {
-        public void Report(FfmpegProgress value) => report(value);
-    }
 }

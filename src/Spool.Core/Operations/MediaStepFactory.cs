@@ -27,13 +27,15 @@ internal sealed class MediaStepFactory(IProcessRunner runner, MediaTools tools, 
 
     public void Dispose() => http?.Dispose();
 
-    private IMediaStep Hls() => HlsLadder.Parse(operations.HlsLadder ?? "") switch
-    {
-        _ when operations.HlsLadder is null => HlsStep(HlsLadder.Default),
-        HlsLadderParse.Parsed parsed => HlsStep(parsed.Ladder),
-        HlsLadderParse.Invalid invalid => new UnavailableStep(StepNamesOf.Hls, MediaError.Of(ErrorCategory.Unsupported, "--hls-ladder: " + invalid.Message)),
-        _ => throw new InvalidOperationException("Unknown ladder parse."),
-    };
+    // --hls-ladder was checked when the batch was submitted; a stored batch edited since fails the step, not the worker.
+    private IMediaStep Hls() => operations.HlsLadder is null
+        ? HlsStep(HlsLadder.Default)
+        : HlsLadder.Parse(operations.HlsLadder) switch
+        {
+            HlsLadderParse.Parsed parsed => HlsStep(parsed.Ladder),
+            HlsLadderParse.Invalid invalid => new UnavailableStep(StepNamesOf.Hls, MediaError.Of(ErrorCategory.Unsupported, "--hls-ladder: " + invalid.Message)),
+            _ => throw new InvalidOperationException("Unknown ladder parse."),
+        };
 
     private HlsStep HlsStep(HlsLadder ladder) => new(runner, tools.Ffmpeg, ladder) { Encoding = new HlsEncoding { CanToneMap = canToneMap } };
 

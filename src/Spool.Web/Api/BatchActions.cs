@@ -47,11 +47,7 @@ internal static class BatchActions
             return ApiResults.NotFound();
         }
 
-        var cancelled = await store.CancelBatchAsync(id, cancellationToken);
-        if (await store.TryFinishBatchAsync(id, CancellationToken.None))
-        {
-            await StoredBatches.WriteSummaryAsync(store, id, clock, new ReportThumbnails(runner, tools.Ffmpeg), CancellationToken.None);
-        }
+        var cancelled = await BatchControl.CancelAsync(store, id, clock, new ReportThumbnails(runner, tools.Ffmpeg), cancellationToken);
 
         return Results.Ok(new { id, cancelled });
     }
@@ -79,15 +75,7 @@ internal static class BatchActions
             return ApiResults.NotFound();
         }
 
-        var requeued = await store.RequeueAsync(id, [JobState.Cancelled], null, null, cancellationToken);
-        await store.RescueDeadHoldersAsync(Environment.MachineName, ProcessIdentity.IsAlive, cancellationToken);
-        var failed = await store.GetJobsPageAsync(id, JobState.Failed, 0, int.MaxValue, cancellationToken);
-        var quarantined = failed.Where(job => job.Crashes >= StoreRules.QuarantineAfterCrashes).Select(job => job.Id).ToList();
-        if (quarantined.Count > 0)
-        {
-            requeued += await store.RequeueAsync(id, [JobState.Failed], null, quarantined, cancellationToken);
-        }
-
+        var requeued = await BatchControl.ResumeAsync(store, id, null, cancellationToken);
         return Results.Ok(new { id, requeued });
     }
 }

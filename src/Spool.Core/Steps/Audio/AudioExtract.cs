@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spool.Media.Commands;
 
 namespace Spool.Core.Steps.Audio;
@@ -12,14 +13,19 @@ public static class AudioExtract
 {
     public const int SampleRate = 16000;
 
-    public static IReadOnlyList<string> Arguments(string video, string output)
+    /// <summary>
+    /// The extraction, of the first audio stream or of stream <paramref name="audioStreamIndex"/>. Progress goes to
+    /// stdout (-progress pipe:1), so the runner's stall watchdog sees a long extraction advance.
+    /// </summary>
+    public static IReadOnlyList<string> Arguments(string video, string output, int? audioStreamIndex = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(video);
         ArgumentException.ThrowIfNullOrWhiteSpace(output);
+        var stream = audioStreamIndex is { } index ? "0:" + index.ToString(CultureInfo.InvariantCulture) : "0:a:0";
         return
         [
-            "-hide_banner", "-nostdin", "-y", "-i", FfmpegCommandRenderer.FilePath(video),
-            "-vn", "-map", "0:a:0", "-af", "aresample=async=1:first_pts=0", "-ac", "1", "-ar", "16000", "-c:a", "pcm_s16le",
+            "-hide_banner", "-nostdin", "-y", "-v", "error", "-progress", "pipe:1", "-nostats", "-i", FfmpegCommandRenderer.FilePath(video),
+            "-vn", "-map", stream, "-af", "aresample=async=1:first_pts=0", "-ac", "1", "-ar", "16000", "-c:a", "pcm_s16le",
             "-map_metadata", "-1", "-fflags", "+bitexact", "-f", "wav", FfmpegCommandRenderer.FilePath(output),
         ];
     }

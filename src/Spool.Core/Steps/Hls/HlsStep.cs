@@ -59,7 +59,7 @@ public sealed class HlsStep(IProcessRunner runner, string ffmpegPath, HlsLadder 
 
         var request = new ProcessRequest(ffmpegPath, arguments) { ParsesProgress = true, Timeout = Timeout, StallTimeout = StallTimeout };
         var duration = source.EffectiveDuration;
-        var progress = new Relay(p => context.Progress?.Report(duration is > 0 ? Math.Clamp(p.OutTime.TotalSeconds / duration.Value, 0, 1) : 0));
+        var progress = new ProgressRelay(p => context.Progress?.Report(duration is > 0 ? Math.Clamp(p.OutTime.TotalSeconds / duration.Value, 0, 1) : 0));
         ProcessResult result;
         try
         {
@@ -160,10 +160,4 @@ public sealed class HlsStep(IProcessRunner runner, string ffmpegPath, HlsLadder 
     }
 
     private static StepOutcome Failed(ErrorCategory category, string message) => StepOutcome.Failed(MediaError.Of(category, message), []);
-
-    /// <summary>Passes progress on synchronously (Progress&lt;T&gt; posts to the pool: reports could come after the end).</summary>
-    private sealed class Relay(Action<FfmpegProgress> report) : IProgress<FfmpegProgress>
-    {
-        public void Report(FfmpegProgress value) => report(value);
-    }
 }

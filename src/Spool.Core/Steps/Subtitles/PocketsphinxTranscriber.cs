@@ -84,7 +84,7 @@ public sealed class PocketsphinxTranscriber : ITranscriber
                 StallTimeout = StallTimeout,
             };
             var seconds = Wav16kMono.DurationSeconds(wav16kMono);
-            var relay = new FfmpegProgressRelay(p => progress?.Report(seconds > 0 ? Math.Clamp(p.OutTime.TotalSeconds / seconds, 0, 1) : 0));
+            var relay = new ProgressRelay(p => progress?.Report(seconds > 0 ? Math.Clamp(p.OutTime.TotalSeconds / seconds, 0, 1) : 0));
             var result = await runner.RunAsync(request, relay, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             if (!result.Succeeded)

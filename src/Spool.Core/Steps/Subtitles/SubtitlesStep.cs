@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Spool.Core.Steps.Audio;
 using Spool.Media.Errors;
 using Spool.Media.Processes;
 
@@ -57,7 +58,7 @@ public sealed class SubtitlesStep : IMediaStep
         try
         {
             var extract = await runner.RunAsync(
-                new ProcessRequest(ffmpegPath, Wav16kMono.ExtractArguments(context.Source.Path, audio.Index, wav)) { ParsesProgress = true, StallTimeout = StallTimeout },
+                new ProcessRequest(ffmpegPath, AudioExtract.Arguments(context.Source.Path, wav, audio.Index)) { ParsesProgress = true, StallTimeout = StallTimeout },
                 null,
                 cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();

@@ -1,12 +1,8 @@
-using System.Globalization;
-using Spool.Media.Commands;
-
 namespace Spool.Core.Steps.Subtitles;
 
 /// <summary>
-/// The audio every engine reads: the source's first audio stream as 16 kHz mono 16-bit PCM WAV, the input format of
-/// pocketsphinx and whisper. aresample's first_pts=0 pads a late-starting track with silence, and async=1 fills gaps,
-/// so times in the WAV are times in the video and cues stay in sync.
+/// The audio every engine reads: 16 kHz mono 16-bit PCM WAV, made by <see cref="Audio.AudioExtract"/> (the same
+/// extraction as "spool audio extract"), whose bit-exact muxer writes the plain 44-byte header this class assumes.
 /// </summary>
 public static class Wav16kMono
 {
@@ -15,15 +11,6 @@ public static class Wav16kMono
     private const int BytesPerSecond = SampleRate * 2;
 
     private const int HeaderBytes = 44;
-
-    public static IReadOnlyList<string> ExtractArguments(string source, int audioStreamIndex, string wav) =>
-    [
-        "-hide_banner", "-y", "-v", "error", "-progress", "pipe:1", "-nostats",
-        "-i", FfmpegCommandRenderer.FilePath(source),
-        "-map", "0:" + audioStreamIndex.ToString(CultureInfo.InvariantCulture), "-vn", "-sn", "-dn",
-        "-af", "aresample=async=1:first_pts=0", "-ac", "1", "-ar", SampleRate.ToString(CultureInfo.InvariantCulture),
-        "-c:a", "pcm_s16le", "-f", "wav", FfmpegCommandRenderer.FilePath(wav),
-    ];
 
     /// <summary>How long the WAV plays, from its size (its header is 44 bytes when ffmpeg writes it); 0 when unreadable.</summary>
     public static double DurationSeconds(string wav)

@@ -64,11 +64,18 @@ public sealed class AudioArgumentsTests
     {
         Assert.Equal(
         [
-            "-hide_banner", "-nostdin", "-y", "-i", "file:/in/-talk.mp4",
+            "-hide_banner", "-nostdin", "-y", "-v", "error", "-progress", "pipe:1", "-nostats", "-i", "file:/in/-talk.mp4",
             "-vn", "-map", "0:a:0", "-af", "aresample=async=1:first_pts=0", "-ac", "1", "-ar", "16000", "-c:a", "pcm_s16le",
             "-map_metadata", "-1", "-fflags", "+bitexact", "-f", "wav", "file:/out/talk.partial.wav",
         ],
         AudioExtract.Arguments("/in/-talk.mp4", "/out/talk.partial.wav"));
+    }
+
+    [Fact]
+    public void Extract_can_take_a_chosen_audio_stream()
+    {
+        Assert.Contains("0:3", AudioExtract.Arguments("/in/talk.mp4", "/out/talk.wav", audioStreamIndex: 3));
+        Assert.DoesNotContain("0:a:0", AudioExtract.Arguments("/in/talk.mp4", "/out/talk.wav", audioStreamIndex: 3));
     }
 
     [Fact]
