@@ -22,4 +22,12 @@ public sealed record WorkerOptions(int MaxConcurrent, int ProcessorCount, bool C
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(2);
 
     public IAdmission Admission { get; init; } = new FixedAdmission();
+
+    /// <summary>A lease of <paramref name="lease"/>, renewed every third of it (DESIGN.md: at least three heartbeats per lease).</summary>
+    public WorkerOptions WithLease(TimeSpan lease) => this with
+    {
+        Lease = lease,
+        HeartbeatInterval = lease / 3,
+        ProgressInterval = TimeSpan.FromTicks(Math.Min(ProgressInterval.Ticks, (lease / 3).Ticks)),
+    };
 }
