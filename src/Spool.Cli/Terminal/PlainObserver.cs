@@ -33,6 +33,8 @@ internal sealed class PlainObserver(TextWriter output) : IBatchObserver
         Write($"[{done}/{_total}] {status} {job.Input} ({job.Preset}){detail}");
     }
 
+    public void Warning(string message) => Write("warning: " + message);
+
     private void Write(string line)
     {
         lock (_gate)

@@ -67,6 +67,9 @@ internal sealed class SpectreObserver(ProgressContext context) : IBatchObserver
         }
     }
 
+    // Stderr, not the live display: a warning must survive the progress view redrawing over it.
+    public void Warning(string message) => Console.Error.WriteLine("warning: " + message);
+
     private sealed class RunningItem(ProgressTask task, string label, int jobs)
     {
         public int Remaining = jobs;

@@ -3,5 +3,5 @@ using Spool.Media.Probing;
 
 namespace Spool.Core.Operations;
 
-/// <summary>What the encode step knows about the work item it runs.</summary>
-internal sealed record EncodeContext(DiscoveredInput Input, MediaInfo Source, JobLog Log, DateTimeOffset Started);
+/// <summary>What the encode step knows about the work item it runs, and the analysis passes behind its encodes.</summary>
+internal sealed record EncodeContext(DiscoveredInput Input, MediaInfo Source, JobLog Log, DateTimeOffset Started, IReadOnlyList<OperationRecord> Operations);

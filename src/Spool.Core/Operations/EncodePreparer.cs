@@ -18,7 +18,7 @@ internal sealed record PreparedEncode(EncodeAdjustments Adjustments, IReadOnlyLi
 /// </summary>
 internal sealed class EncodePreparer(IProcessRunner runner, string ffmpegPath, OperationSettings operations, bool canToneMap)
 {
-    public async Task<PreparedEncode> PrepareAsync(MediaInfo source, string folder, string stem, JobLog log, IReadOnlyList<string> presets, CancellationToken cancellationToken)
+    public async Task<PreparedEncode> PrepareAsync(MediaInfo source, string folder, string stem, JobLog log, IReadOnlyList<string> presets, Placement.FilePlacer placer, CancellationToken cancellationToken)
     {
         var adjustments = EncodeAdjustments.None;
         var records = new List<OperationRecord>();
@@ -37,7 +37,7 @@ internal sealed class EncodePreparer(IProcessRunner runner, string ffmpegPath, O
             operations.DenoiseVideo);
         if (!request.IsEmpty)
         {
-            var prepared = await new CleanupAnalyzer(runner, ffmpegPath) { CanToneMap = canToneMap }.PrepareAsync(source, request, Path.Combine(folder, "metadata"), stem, cancellationToken);
+            var prepared = await new CleanupAnalyzer(runner, ffmpegPath) { CanToneMap = canToneMap, Placer = placer }.PrepareAsync(source, request, Path.Combine(folder, "metadata"), stem, cancellationToken);
             foreach (var run in prepared.Runs)
             {
                 await log.AppendRunAsync(presets, "analysis", run);

@@ -10,8 +10,11 @@ using Spool.Media.Processes;
 
 namespace Spool.Core.Operations;
 
-/// <summary>Runs a work plan's ffmpeg commands, checks each output, and renames it into place only when it is right.</summary>
-internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTools tools, BatchSettings settings, IBatchObserver observer, TimeProvider clock)
+/// <summary>
+/// Runs a work plan's ffmpeg commands, checks each output, places it (fenced by its job's lease) only when it is right,
+/// and commits that job at once: a later step's interruption cannot undo a placed output.
+/// </summary>
+internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober, MediaTools tools, BatchSettings settings, IBatchObserver observer, TimeProvider clock, IWorkFence fence)
 {
     private readonly QualityChecker quality = new(runner, tools.Ffmpeg, tools.Ffprobe, capabilities: null);
 
@@ -50,9 +53,18 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
     private async Task<RunOutcome> RunCommandAsync(
         FfmpegCommand command, IReadOnlyList<OutputPlan> outputs, EncodeContext context, int attempt, bool fused, CancellationToken cancellationToken)
     {
-        foreach (var output in outputs)
+        try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(output.PartialPath)!);
+            foreach (var output in outputs)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(output.PartialPath)!);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var unwritable = ExceptionErrors.Classify(e);
+            var none = new ProcessResult(ProcessEnd.FailedToStart, -1, "", "", "", TimeSpan.Zero);
+            return new RunOutcome(unwritable, outputs.Select(output => Failed(context, output, attempt, fused, unwritable, none)).ToList());
         }
 
         var presets = outputs.Select(output => output.PresetName).ToList();
@@ -71,7 +83,7 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
 
         if (!result.Succeeded)
         {
-            PartialFiles.Delete(outputs);
+            Discard(outputs);
             var error = ErrorClassifier.Classify(result);
             return new RunOutcome(error, outputs.Select(output => Failed(context, output, attempt, fused, error, result)).ToList());
         }
@@ -91,10 +103,8 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
         var probe = await prober.ProbeAsync(output.PartialPath, CancellationToken.None);
         if (probe is not ProbeOutcome.Probed probed)
         {
-            PartialFiles.Delete([output]);
-            // ffmpeg exits 0 when the input yields no frame at all (corpus small/WindowsMediaVideo.wmv): the input's fault.
-            var error = MediaError.Of(ErrorCategory.InputCorrupt, "No frame of the input could be decoded: ffmpeg wrote an empty output.");
-            return Failed(context, output, attempt, fused, error, run);
+            Discard([output]);
+            return Failed(context, output, attempt, fused, UnreadableOutput(run), run);
         }
 
         // Without a frame rate the source's frame timing is unknown (a lone frame in a container that claims a
@@ -110,21 +120,26 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
             }
             catch (OperationCanceledException)
             {
-                PartialFiles.Delete([output]);
+                Discard([output]);
                 return Failed(context, output, attempt, fused, MediaError.Of(ErrorCategory.Cancelled, "Stopped while its output was being checked."), run);
             }
         }
 
         if (!check.Passed && !check.Warned)
         {
-            PartialFiles.Delete([output]);
+            Discard([output]);
             var problems = check.Problems.Concat(check.Checks.Where(c => !c.Passed).Select(Describe));
             var error = MediaError.Of(ErrorCategory.QcFailed, "The output failed its check: " + string.Join("; ", problems) + ".");
             return Failed(context, output, attempt, fused, error, run) with { Qc = check };
         }
 
-        File.Move(output.PartialPath, output.FinalPath, overwrite: true);
-        return new JobResult(context.Input.Path, output.PresetName, JobStatus.Succeeded, output.FinalPath, attempt, context.Started, clock.GetUtcNow(), null, check)
+        var placed = await fence.PlacerFor(output.PresetName).PlaceFileAsync(output.PartialPath, output.FinalPath, CancellationToken.None);
+        if (placed.Error is { } unplaced)
+        {
+            return Failed(context, output, attempt, fused, unplaced, run) with { Qc = check };
+        }
+
+        var succeeded = new JobResult(context.Input.Path, output.PresetName, JobStatus.Succeeded, output.FinalPath, attempt, context.Started, clock.GetUtcNow(), null, check)
         {
             LogPath = context.Log.PathFor(output.PresetName),
             InputBytes = FileSizes.Of(context.Input.Path),
@@ -135,8 +150,31 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
             ExitCode = run.ExitCode,
             CpuSeconds = CpuShare(run, fused),
             PeakMemoryBytes = run.PeakMemoryBytes / (fused ? Math.Max(1, settings.Presets.Count) : 1),
+            Operations = context.Operations,
         };
+        await fence.CommitAsync(succeeded);
+        return succeeded;
     }
+
+    private void Discard(IEnumerable<OutputPlan> outputs)
+    {
+        foreach (var output in outputs)
+        {
+            fence.PlacerFor(output.PresetName).Discard(output.PartialPath);
+        }
+    }
+
+    // ffmpeg exits 0 when the input yields no frame at all (corpus small/WindowsMediaVideo.wmv): then the input is at
+    // fault. An output that had frames encoded into it but cannot be read back is ffmpeg's or the disk's, not the input's.
+    private static MediaError UnreadableOutput(ProcessResult run) => EncodedFrames(run.Stdout) is null or 0
+        ? MediaError.Of(ErrorCategory.InputCorrupt, "No frame of the input could be decoded: ffmpeg wrote an empty output.")
+        : MediaError.Of(ErrorCategory.FfmpegFailed, "ffmpeg finished, but its output could not be read back by ffprobe.");
+
+    private static long? EncodedFrames(string progress) =>
+        FrameCount().Matches(progress) is { Count: > 0 } frames ? long.Parse(frames[^1].Groups[1].ValueSpan, CultureInfo.InvariantCulture) : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^frame=(\d+)\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex FrameCount();
 
     // QC on the written output against its source; thresholds come from the preset (a 480p mobile encode is not held
     // to an archival bar) and the plan (the resolution it promised).
@@ -182,6 +220,7 @@ internal sealed class EncodeRunner(IProcessRunner runner, Prober prober, MediaTo
             ExitCode = run.ExitCode,
             CpuSeconds = CpuShare(run, fused),
             PeakMemoryBytes = run.PeakMemoryBytes / (fused ? Math.Max(1, settings.Presets.Count) : 1),
+            Operations = context.Operations,
         };
 
     private sealed record RunOutcome(MediaError? Error, IReadOnlyList<JobResult> Results);

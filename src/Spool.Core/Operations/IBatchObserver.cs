@@ -12,6 +12,9 @@ public interface IBatchObserver
     void WorkProgress(string input, FfmpegProgress progress, double? percent);
 
     void JobFinished(JobResult job);
+
+    /// <summary>Something a worker's operator should know that fails no job by itself: a refused fenced write, a faulted work item, a store error.</summary>
+    void Warning(string message);
 }
 
 /// <summary>Hears nothing: for --quiet and for tests that only read the result.</summary>
@@ -30,6 +33,10 @@ public sealed class SilentObserver : IBatchObserver
     }
 
     public void JobFinished(JobResult job)
+    {
+    }
+
+    public void Warning(string message)
     {
     }
 }

@@ -12,7 +12,8 @@ namespace Spool.Core.Operations;
 /// (soft and burn put them into the encodes), the encode's analysis passes (loudness, stabilisation, colour), one
 /// fused ffmpeg (one decode, split to every output) with a per-output fallback when that fails for a reason that is
 /// not the input's fault, and the steps that read the source (thumbnails, sprite, HLS). Every output is written
-/// under its .partial name and renamed only once it checks out.
+/// under a partial name carrying its job's lease token and placed (fenced) only once it checks out; each job is
+/// committed through the <see cref="IWorkFence"/> the moment its output is placed.
 /// </summary>
 internal sealed class InputProcessor(
     Prober prober,
@@ -22,7 +23,8 @@ internal sealed class InputProcessor(
     MediaStepFactory steps,
     BatchSettings settings,
     IBatchObserver observer,
-    TimeProvider clock)
+    TimeProvider clock,
+    IWorkFence fence)
 {
     private readonly StepJobRunner stepRunner = new(clock);
 
@@ -45,8 +47,8 @@ internal sealed class InputProcessor(
         }
 
         var media = ((ProbeOutcome.Probed)probe).Media;
-        await MetadataFiles.WriteProbeAsync(folder, media);
-        var target = new OutputTarget(folder, stem);
+        await MetadataFiles.WriteProbeAsync(folder, media, fence.PlacerFor(names[0]));
+        var target = new OutputTarget(folder, stem) { PartialTags = presets.ToDictionary(preset => preset, preset => fence.PlacerFor(preset).Tag, StringComparer.Ordinal) };
         var options = settings.PlanOptions with { ThreadsPerJob = settings.ThreadsPerJob };
         if (WorkPlanner.Plan(media, settings.Presets.Count > 0 ? settings.Presets : [Presets.BuiltInPresets.All[0]], options, target) is PlanOutcome.Rejected rejected)
         {
@@ -71,13 +73,13 @@ internal sealed class InputProcessor(
         var stepContext = new StepContext(media, folder, stem, settings.ThreadsPerJob);
         if (stepNames.Contains(StepNamesOf.Subtitles))
         {
-            results[StepNamesOf.Subtitles] = await stepRunner.RunAsync(steps.Create(StepNamesOf.Subtitles), stepContext, input.Path, log, cancellationToken);
+            results[StepNamesOf.Subtitles] = await RunStepAsync(StepNamesOf.Subtitles, stepContext, input, log, cancellationToken);
         }
 
         if (presets.Count > 0)
         {
-            var context = new EncodeContext(input, media, log, started);
-            var prepared = await preparer.PrepareAsync(media, folder, stem, log, presets, cancellationToken);
+            var prepared = await preparer.PrepareAsync(media, folder, stem, log, presets, fence.PlacerFor(presets[0]), cancellationToken);
+            var context = new EncodeContext(input, media, log, started, prepared.Records);
             if (prepared.Error is { } error)
             {
                 foreach (var preset in presets)
@@ -88,19 +90,27 @@ internal sealed class InputProcessor(
             else
             {
                 await EncodeAsync(context, options with { Adjustments = prepared.Adjustments }, target, results, cancellationToken);
-                foreach (var preset in presets)
-                {
-                    results[preset] = results[preset] with { Operations = prepared.Records };
-                }
             }
         }
 
         foreach (var step in stepNames.Where(step => step != StepNamesOf.Subtitles))
         {
-            results[step] = await stepRunner.RunAsync(steps.Create(step), stepContext, input.Path, log, cancellationToken);
+            results[step] = await RunStepAsync(step, stepContext, input, log, cancellationToken);
         }
 
         return Finish(names, name => results[name]);
+    }
+
+    // A step places its files under its own job's lease, and its job is committed as soon as it succeeded.
+    private async Task<JobResult> RunStepAsync(string step, StepContext context, DiscoveredInput input, JobLog log, CancellationToken cancellationToken)
+    {
+        var result = await stepRunner.RunAsync(steps.Create(step), context with { Placer = fence.PlacerFor(step) }, input.Path, log, cancellationToken);
+        if (result.Status == JobStatus.Succeeded)
+        {
+            await fence.CommitAsync(result);
+        }
+
+        return result;
     }
 
     private async Task EncodeAsync(EncodeContext context, PlanOptions options, OutputTarget target, Dictionary<string, JobResult> results, CancellationToken cancellationToken)

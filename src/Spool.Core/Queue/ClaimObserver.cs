@@ -17,4 +17,6 @@ internal sealed class ClaimObserver(IBatchObserver inner, LeaseKeeper keeper) : 
     }
 
     public void JobFinished(JobResult job) => inner.JobFinished(job);
+
+    public void Warning(string message) => inner.Warning(message);
 }

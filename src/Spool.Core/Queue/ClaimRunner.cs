@@ -11,24 +11,34 @@ using Spool.Media.Processes;
 namespace Spool.Core.Queue;
 
 /// <summary>
-/// Runs one claimed work item to its end and writes every outcome through the store, fenced by the lease tokens.
-/// Transient failures are retried in place with exponential backoff and jitter (Polly) while the lease is kept;
-/// a lost lease writes nothing; an interruption (Ctrl+C, shutdown) releases the jobs back to the queue.
+/// Runs one claimed work item to its end and writes every outcome through the store, fenced by the lease tokens. Each
+/// job is committed the moment its output is placed; transient failures are retried in place with exponential backoff
+/// and jitter (Polly) while the lease is kept; a lost lease writes and places nothing; an interruption (Ctrl+C,
+/// shutdown) releases the unfinished jobs back to the queue; a fault fails them with a classified error.
 /// </summary>
 internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaTools tools, IBatchObserver observer, TimeProvider clock, WorkerOptions options)
 {
     public async Task RunAsync(WorkClaim claim, CancellationToken stop)
     {
         var snapshot = BatchOptionsSnapshot.FromJson(claim.Batch.OptionsJson);
-        var jobs = claim.Jobs.Select(job => new Held(job, job.MaxAttempts)).ToList();
-
         using var work = CancellationTokenSource.CreateLinkedTokenSource(stop);
         using var stopKeeper = new CancellationTokenSource();
         var keeper = new LeaseKeeper(store, claim.Jobs, options, clock, work);
+        var jobs = new ClaimJobs(store, keeper, observer, clock, claim.Jobs);
         var keeping = keeper.RunAsync(stopKeeper.Token);
         try
         {
             await RunRoundsAsync(claim, snapshot, jobs, keeper, work.Token, stop);
+        }
+        catch (Exception fault)
+        {
+            // Never dropped: whatever escaped, the unfinished jobs are failed (or released when stopping) and logged.
+            if (fault is not OperationCanceledException)
+            {
+                observer.Warning($"the work item for {claim.InputPath} faulted ({fault.GetType().Name}: {fault.Message})");
+            }
+
+            await jobs.AbandonAsync(fault, stop.IsCancellationRequested || fault is OperationCanceledException);
         }
         finally
         {
@@ -36,34 +46,35 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
             await keeping;
         }
 
-        if (jobs.Any(job => job.Failed) && snapshot.ErrorHandling == ErrorHandling.Stop)
+        if (jobs.All.Any(job => job.Failed) && snapshot.ErrorHandling == ErrorHandling.Stop)
         {
             await store.CancelBatchAsync(claim.Batch.Id, CancellationToken.None);
         }
     }
 
-    private async Task RunRoundsAsync(WorkClaim claim, BatchOptionsSnapshot snapshot, List<Held> jobs, LeaseKeeper keeper, CancellationToken work, CancellationToken stop)
+    private async Task RunRoundsAsync(WorkClaim claim, BatchOptionsSnapshot snapshot, ClaimJobs jobs, LeaseKeeper keeper, CancellationToken work, CancellationToken stop)
     {
-        var retries = jobs.Max(job => job.MaxAttempts - job.Claimed.Attempt);
-        var pipeline = retries <= 0 ? ResiliencePipeline<List<Held>>.Empty : new ResiliencePipelineBuilder<List<Held>>()
-            .AddRetry(new RetryStrategyOptions<List<Held>>
+        var retries = jobs.All.Max(job => job.MaxAttempts - job.Claimed.Attempt);
+        var pipeline = retries <= 0 ? ResiliencePipeline<List<HeldJob>>.Empty : new ResiliencePipelineBuilder<List<HeldJob>>()
+            .AddRetry(new RetryStrategyOptions<List<HeldJob>>
             {
                 MaxRetryAttempts = retries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Count: > 0 }),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Count: > 0 } && !keeper.Lost),
                 OnRetry = async args =>
                 {
                     foreach (var job in args.Outcome.Result!)
                     {
-                        job.Waiting = await store.BeginRetryWaitAsync(job.Claimed.JobId, job.Claimed.LeaseToken, job.Result!, job.Attempt!, CancellationToken.None);
+                        job.Waiting = await jobs.BeginRetryWaitAsync(job);
+                        job.Done |= !job.Waiting;
                     }
                 },
             })
             .Build();
 
-        List<Held> retryable = [];
+        List<HeldJob> retryable = [];
         try
         {
             retryable = await pipeline.ExecuteAsync(async token => await RoundAsync(claim, snapshot, jobs, keeper, token), work);
@@ -73,19 +84,18 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
             // Stopped while waiting to retry: the waiting jobs end below like any other unfinished job.
         }
 
-        foreach (var job in jobs.Where(job => !job.Done))
+        foreach (var job in jobs.Unfinished.ToList())
         {
-            await EndUnfinishedAsync(job, keeper, retryable.Contains(job), stop);
+            await EndUnfinishedAsync(job, jobs, keeper, retryable.Contains(job), stop);
         }
     }
 
-    private async Task<List<Held>> RoundAsync(WorkClaim claim, BatchOptionsSnapshot snapshot, List<Held> jobs, LeaseKeeper keeper, CancellationToken work)
+    private async Task<List<HeldJob>> RoundAsync(WorkClaim claim, BatchOptionsSnapshot snapshot, ClaimJobs jobs, LeaseKeeper keeper, CancellationToken work)
     {
-        var pending = jobs.Where(job => !job.Done).ToList();
-        foreach (var job in pending.Where(job => job.Waiting))
+        foreach (var job in jobs.Unfinished.Where(job => job.Waiting).ToList())
         {
             job.Waiting = false;
-            if (!await store.EndRetryWaitAsync(job.Claimed.JobId, job.Claimed.LeaseToken, CancellationToken.None))
+            if (!await jobs.EndRetryWaitAsync(job))
             {
                 job.Done = true;
             }
@@ -93,7 +103,13 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
             job.AttemptNumber++;
         }
 
-        pending = pending.Where(job => !job.Done).ToList();
+        // A retry whose lease is gone runs nothing: the job belongs to another worker now.
+        var pending = jobs.Unfinished.ToList();
+        if (pending.Count == 0 || keeper.Lost)
+        {
+            return [];
+        }
+
         var presets = pending.Select(job => job.Claimed.Preset).ToHashSet(StringComparer.Ordinal);
         var settings = snapshot.ToSettings(claim.Batch.OutputDirectory, options.MaxConcurrent, options.ProcessorCount, options.CanToneMap);
         settings = settings with
@@ -106,18 +122,19 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
         var validator = new InputValidator(runner, tools.Ffmpeg, tools.Ffprobe);
         using var steps = new MediaStepFactory(runner, tools, settings.Operations, settings.PlanOptions.CanToneMap);
         var preparer = new EncodePreparer(runner, tools.Ffmpeg, settings.Operations, settings.PlanOptions.CanToneMap);
-        var encoder = new EncodeRunner(runner, prober, tools, settings, claimObserver, clock);
-        var processor = new InputProcessor(prober, validator, encoder, preparer, steps, settings, claimObserver, clock);
+        var encoder = new EncodeRunner(runner, prober, tools, settings, claimObserver, clock, jobs);
+        var processor = new InputProcessor(prober, validator, encoder, preparer, steps, settings, claimObserver, clock, jobs);
         var started = clock.GetUtcNow();
+        jobs.RoundStarted = started;
         var results = await RunGuardedAsync(processor, claim, pending, started, work);
 
-        var retryable = new List<Held>();
-        foreach (var job in pending)
+        var retryable = new List<HeldJob>();
+        foreach (var job in pending.Where(job => !job.Done))
         {
             var result = results.Single(r => r.Preset == job.Claimed.Preset);
             job.Result = JobRecords.ResultOf(result);
             job.Attempt = JobRecords.AttemptOf(result, job.AttemptNumber, started, clock.GetUtcNow());
-            if (result.Status == JobStatus.Cancelled || work.IsCancellationRequested)
+            if (result.Status == JobStatus.Cancelled || work.IsCancellationRequested || keeper.Lost)
             {
                 continue;
             }
@@ -128,7 +145,7 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
                 continue;
             }
 
-            await CompleteAsync(job, result.Status == JobStatus.Succeeded ? JobState.Succeeded : JobState.Failed);
+            await jobs.CompleteAsync(job, result.Status == JobStatus.Succeeded ? JobState.Succeeded : JobState.Failed);
         }
 
         return retryable;
@@ -136,7 +153,7 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
 
     // An exception escaping a work item is broken infrastructure (an output folder that cannot be made, a full
     // disk) or a bug: it fails this item's jobs with a classified error, and the worker goes on with the next.
-    private async Task<IReadOnlyList<JobResult>> RunGuardedAsync(InputProcessor processor, WorkClaim claim, List<Held> pending, DateTimeOffset started, CancellationToken work)
+    private async Task<IReadOnlyList<JobResult>> RunGuardedAsync(InputProcessor processor, WorkClaim claim, List<HeldJob> pending, DateTimeOffset started, CancellationToken work)
     {
         try
         {
@@ -145,23 +162,25 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             var error = ExceptionErrors.Classify(exception);
+            observer.Warning($"the work item for {claim.InputPath} threw {exception.GetType().Name}: {exception.Message}");
             return pending
                 .Select(job => new JobResult(claim.InputPath, job.Claimed.Preset, JobStatus.Failed, null, job.AttemptNumber, started, clock.GetUtcNow(), error, null))
                 .ToList();
         }
     }
 
-    private async Task EndUnfinishedAsync(Held job, LeaseKeeper keeper, bool exhausted, CancellationToken stop)
+    private async Task EndUnfinishedAsync(HeldJob job, ClaimJobs jobs, LeaseKeeper keeper, bool exhausted, CancellationToken stop)
     {
         if (keeper.Lost)
         {
+            // Not ours any more: no write would count, and none is tried.
             job.Done = true;
             return;
         }
 
         if (exhausted && !stop.IsCancellationRequested && !keeper.CancelRequested)
         {
-            await CompleteAsync(job, JobState.Failed);
+            await jobs.CompleteAsync(job, JobState.Failed);
             return;
         }
 
@@ -170,40 +189,11 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
             var error = MediaError.Of(ErrorCategory.Cancelled, "Cancelled by the user while it ran.");
             job.Result = (job.Result ?? JobRecords.Empty) with { Error = error, Output = null };
             job.Attempt ??= new AttemptRecord(job.AttemptNumber, "cancelled", null, null, null, clock.GetUtcNow(), clock.GetUtcNow());
-            await CompleteAsync(job, JobState.Cancelled);
+            await jobs.CompleteAsync(job, JobState.Cancelled);
             return;
         }
 
         // Interrupted (Ctrl+C, SIGTERM, shutdown): back to the queue, not counted as an attempt.
-        job.Done = true;
-        await store.ReleaseAsync(job.Claimed.JobId, job.Claimed.LeaseToken, "the worker was stopped", CancellationToken.None);
-    }
-
-    private async Task CompleteAsync(Held job, JobState state)
-    {
-        job.Done = true;
-        job.Failed = state == JobState.Failed;
-        var attempt = job.Attempt! with { Outcome = state.ToWireName() };
-        await store.CompleteAsync(job.Claimed.JobId, job.Claimed.LeaseToken, new JobCompletion(state, job.Result!, attempt), CancellationToken.None);
-    }
-
-    /// <summary>A claimed job as this runner tracks it across attempts.</summary>
-    private sealed class Held(ClaimedJob claimed, int maxAttempts)
-    {
-        public ClaimedJob Claimed { get; } = claimed;
-
-        public int MaxAttempts { get; } = maxAttempts;
-
-        public int AttemptNumber { get; set; } = claimed.Attempt;
-
-        public bool Done { get; set; }
-
-        public bool Waiting { get; set; }
-
-        public bool Failed { get; set; }
-
-        public JobResultRecord? Result { get; set; }
-
-        public AttemptRecord? Attempt { get; set; }
+        await jobs.ReleaseAsync(job, "the worker was stopped");
     }
 }

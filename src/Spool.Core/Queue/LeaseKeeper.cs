@@ -5,10 +5,14 @@ namespace Spool.Core.Queue;
 /// <summary>
 /// Keeps a claim's leases: a heartbeat every <see cref="WorkerOptions.HeartbeatInterval"/> (sooner when there is new
 /// progress to show), carrying progress and bringing back cancellation. When a lease is lost, the user cancels, or the
-/// lease cannot be renewed before it would expire, it cancels the work so ffmpeg stops and nothing is written.
+/// lease could not be renewed and is within a heartbeat of running out, it cancels the work so ffmpeg stops and nothing
+/// is placed: the keeper gives up before the lease ends, never after, so no other worker can hold the job meanwhile.
+/// Jobs already committed are forgotten: their leases ended with their commit.
 /// </summary>
 internal sealed class LeaseKeeper(IJobStore store, IReadOnlyList<ClaimedJob> jobs, WorkerOptions options, TimeProvider clock, CancellationTokenSource work)
 {
+    private readonly Lock _gate = new();
+    private readonly HashSet<long> _forgotten = [];
     private JobProgressRecord? _progress;
     private volatile bool _lost;
     private volatile bool _cancelRequested;
@@ -17,7 +21,48 @@ internal sealed class LeaseKeeper(IJobStore store, IReadOnlyList<ClaimedJob> job
 
     public bool CancelRequested => _cancelRequested;
 
+    /// <summary>How long before its end a lease that cannot be renewed is given up.</summary>
+    public TimeSpan SafetyMargin => options.HeartbeatInterval;
+
     public void Report(JobProgressRecord progress) => Volatile.Write(ref _progress, progress);
+
+    public void Forget(long jobId)
+    {
+        lock (_gate)
+        {
+            _forgotten.Add(jobId);
+        }
+    }
+
+    /// <summary>
+    /// The fenced check before a rename: renews <paramref name="job"/>'s lease now. False (and the work stops) when the
+    /// store says another worker holds it, or cannot be asked: an unverified lease places nothing.
+    /// </summary>
+    public async Task<bool> HoldsAsync(ClaimedJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (_lost)
+        {
+            return false;
+        }
+
+        try
+        {
+            var status = await store.HeartbeatAsync(job.JobId, job.LeaseToken, options.Lease, null, CancellationToken.None);
+            if (status == LeaseStatus.Lost)
+            {
+                await LoseAsync();
+                return false;
+            }
+
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            await LoseAsync();
+            return false;
+        }
+    }
 
     public async Task RunAsync(CancellationToken stop)
     {
@@ -50,11 +95,11 @@ internal sealed class LeaseKeeper(IJobStore store, IReadOnlyList<ClaimedJob> job
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // The store is unreachable: keep trying, but never run past the lease we could not renew.
-                if (clock.GetElapsedTime(lastRenewed) >= options.Lease)
+                // The store is unreachable: keep trying, but stop the work while the lease we could not renew still
+                // has a safety margin left, so that nothing runs on once another worker may take the job.
+                if (clock.GetElapsedTime(lastRenewed) >= options.Lease - SafetyMargin)
                 {
-                    _lost = true;
-                    await work.CancelAsync();
+                    await LoseAsync();
                     return;
                 }
             }
@@ -67,13 +112,34 @@ internal sealed class LeaseKeeper(IJobStore store, IReadOnlyList<ClaimedJob> job
         }
     }
 
+    private async Task LoseAsync()
+    {
+        _lost = true;
+        await work.CancelAsync();
+    }
+
     private async Task BeatAsync(JobProgressRecord? progress, CancellationToken stop)
     {
-        foreach (var job in jobs)
+        List<ClaimedJob> held;
+        lock (_gate)
+        {
+            held = jobs.Where(job => !_forgotten.Contains(job.JobId)).ToList();
+        }
+
+        foreach (var job in held)
         {
             var status = await store.HeartbeatAsync(job.JobId, job.LeaseToken, options.Lease, progress, stop);
             if (status == LeaseStatus.Lost)
             {
+                lock (_gate)
+                {
+                    // Committed while this beat was on its way: not a lost lease.
+                    if (_forgotten.Contains(job.JobId))
+                    {
+                        continue;
+                    }
+                }
+
                 _lost = true;
             }
             else if (status == LeaseStatus.CancelRequested)

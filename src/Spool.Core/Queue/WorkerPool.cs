@@ -9,10 +9,15 @@ namespace Spool.Core.Queue;
 /// Claims work items from the store and runs up to MaxConcurrent of them at once, each holding its leases.
 /// Before claiming it rescues leases whose holders died, so nothing stays "running" that is not. Whoever finishes
 /// the last job of a batch writes that batch's summary files.
+/// The loop never leaves work behind: however it ends (drained, stopped, or the store failing too often), it waits
+/// for every running work item first, so a caller that starts a new pool never runs two at once.
 /// </summary>
 public sealed class WorkerPool(IJobStore store, IProcessRunner runner, MediaTools tools, IBatchObserver observer, TimeProvider clock, LeaseHolder holder)
 {
     private static readonly TimeSpan RescueEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>Store calls of the loop (claim, rescue) that may fail in a row before the pool gives up and throws.</summary>
+    public const int StoreFailuresTolerated = 5;
 
     /// <summary>Runs until drained (when <see cref="WorkerOptions.Drain"/>) or stopped; returns the batches it finished.</summary>
     public async Task<IReadOnlyList<string>> RunAsync(WorkerOptions options, CancellationToken stop)
@@ -23,37 +28,60 @@ public sealed class WorkerPool(IJobStore store, IProcessRunner runner, MediaTool
         var touched = new HashSet<string>(StringComparer.Ordinal);
         var finished = new List<string>();
         var lastRescue = long.MinValue;
+        var failures = 0;
 
-        while (!stop.IsCancellationRequested)
+        try
         {
-            running.RemoveAll(task => task.IsCompleted);
-            if (lastRescue == long.MinValue || clock.GetElapsedTime(lastRescue) >= RescueEvery)
+            while (!stop.IsCancellationRequested)
             {
-                await RescueAsync(stop);
-                lastRescue = clock.GetTimestamp();
-            }
-
-            WorkClaim? claim = null;
-            if (running.Count < Math.Max(1, options.MaxConcurrent) && options.Admission.CanAdmit(running.Count))
-            {
-                claim = await store.ClaimNextAsync(holder, options.Lease, options.BatchId, stop);
-                if (claim is not null)
+                running.RemoveAll(task => task.IsCompleted);
+                try
                 {
-                    touched.Add(claim.Batch.Id);
-                    running.Add(RunClaimAsync(claims, claim, finished, stop));
-                    continue;
+                    if (lastRescue == long.MinValue || clock.GetElapsedTime(lastRescue) >= RescueEvery)
+                    {
+                        await RescueAsync(stop);
+                        lastRescue = clock.GetTimestamp();
+                    }
+
+                    if (running.Count < Math.Max(1, options.MaxConcurrent) && options.Admission.CanAdmit(running.Count)
+                        && await store.ClaimNextAsync(holder, options.Lease, options.BatchId, stop) is { } claim)
+                    {
+                        failures = 0;
+                        touched.Add(claim.Batch.Id);
+                        running.Add(RunClaimAsync(claims, claim, finished, stop));
+                        continue;
+                    }
+
+                    failures = 0;
                 }
-            }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    failures++;
+                    observer.Warning($"the job store failed ({error.GetType().Name}: {error.Message}); {(failures < StoreFailuresTolerated ? "trying again" : "giving up after " + failures + " failures in a row")}.");
+                    if (failures >= StoreFailuresTolerated)
+                    {
+                        throw;
+                    }
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    break;
+                }
 
-            if (claim is null && running.Count == 0 && options.Drain)
-            {
-                break;
-            }
+                if (running.Count == 0 && options.Drain && failures == 0)
+                {
+                    break;
+                }
 
-            await WaitAsync(running, options.PollInterval, stop);
+                await WaitAsync(running, options.PollInterval, stop);
+            }
+        }
+        finally
+        {
+            // Always: on drain, stop, and errors. A work item never throws (ClaimRunner records its faults).
+            await Task.WhenAll(running);
         }
 
-        await Task.WhenAll(running);
         foreach (var batchId in touched)
         {
             await FinishAsync(batchId, finished);
@@ -66,19 +94,45 @@ public sealed class WorkerPool(IJobStore store, IProcessRunner runner, MediaTool
     {
         // Yield first so the claim loop goes on claiming while this work item starts.
         await Task.Yield();
-        await claims.RunAsync(claim, stop);
+        try
+        {
+            await claims.RunAsync(claim, stop);
+        }
+        catch (Exception fault)
+        {
+            // ClaimRunner records faults itself; reaching here means the store failed even for that. The leases run
+            // out and the rescue hands the jobs on: logged, never dropped silently.
+            observer.Warning($"the work item for {claim.InputPath} (batch {claim.Batch.Id}) ended with {fault.GetType().Name}: {fault.Message}; its jobs return to the queue when their leases expire.");
+            return;
+        }
+
         await FinishAsync(claim.Batch.Id, finished);
     }
 
     private async Task FinishAsync(string batchId, List<string> finished)
     {
-        if (await store.TryFinishBatchAsync(batchId, CancellationToken.None))
+        try
         {
-            await StoredBatches.WriteSummaryAsync(store, batchId, clock, new ReportThumbnails(runner, tools.Ffmpeg), CancellationToken.None);
+            if (!await store.TryFinishBatchAsync(batchId, CancellationToken.None))
+            {
+                return;
+            }
+
             lock (finished)
             {
                 finished.Add(batchId);
             }
+
+            await StoredBatches.WriteSummaryAsync(store, batchId, clock, new ReportThumbnails(runner, tools.Ffmpeg), CancellationToken.None);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // A full or read-only output disk: the batch's results are safe in the store; `spool report` rewrites them.
+            observer.Warning($"the summary of {batchId} could not be written ({error.Message}); free space or fix permissions, then run: spool report --job-id {batchId}");
+        }
+        catch (Exception error)
+        {
+            observer.Warning($"batch {batchId} could not be finished ({error.GetType().Name}: {error.Message}); run: spool report --job-id {batchId}");
         }
     }
 

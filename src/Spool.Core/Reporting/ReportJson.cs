@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Spool.Core.Placement;
 
 namespace Spool.Core.Reporting;
 
@@ -15,16 +16,10 @@ public static class ReportJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    /// <summary>Writes beside the target and renames, so a reader never sees half a report.</summary>
-    public static async Task WriteAtomicallyAsync<T>(string path, T value, CancellationToken cancellationToken)
+    /// <summary>Writes through a partial file, flushed, then renamed: a reader never sees half a report.</summary>
+    public static Task<Placed> WriteAtomicallyAsync<T>(string path, T value, FilePlacer placer, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var partial = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + ".partial" + Path.GetExtension(path));
-        await using (var stream = File.Create(partial))
-        {
-            await JsonSerializer.SerializeAsync(stream, value, Options, cancellationToken);
-        }
-
-        File.Move(partial, path, overwrite: true);
+        ArgumentNullException.ThrowIfNull(placer);
+        return placer.WriteAsync(path, (stream, token) => JsonSerializer.SerializeAsync(stream, value, Options, token), cancellationToken);
     }
 }

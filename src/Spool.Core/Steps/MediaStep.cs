@@ -6,7 +6,7 @@ namespace Spool.Core.Steps;
 /// A media operation that runs for one input beside its encodes (thumbnails, a sprite, an HLS ladder, subtitles):
 /// it reads the source and writes complete files under the input's output folder, or fails with a classified error.
 /// Steps run inside the queue's work item, so a crash re-runs them; they must be idempotent and must never leave an
-/// incomplete file under a final name (write under ".partial" names or a ".partial" folder, then rename).
+/// incomplete file under a final name (write under <see cref="StepContext.Placer"/>'s partial names, then place them).
 /// </summary>
 public interface IMediaStep
 {
@@ -28,4 +28,7 @@ public sealed record StepContext(MediaInfo Source, string OutputFolder, string S
 
     /// <summary>Optional: the step's progress, 0 to 1.</summary>
     public IProgress<double>? Progress { get; init; }
+
+    /// <summary>Names the step's partial files after its job's lease and places them, fenced (unfenced outside the queue).</summary>
+    public Placement.FilePlacer Placer { get; init; } = Placement.FilePlacer.Unfenced;
 }

@@ -68,7 +68,7 @@ public sealed partial class CleanupAnalyzer
         return filters;
     }
 
-    /// <summary>The detect pass, into a ".partial.trf" renamed once it succeeded; the transform filter, or null on failure.</summary>
+    /// <summary>The detect pass, into a partial ".trf" placed once it succeeded; the transform filter, or null on failure.</summary>
     private async Task<string?> StabilizeAsync(
         MediaInfo source,
         VideoStreamInfo video,
@@ -79,19 +79,24 @@ public sealed partial class CleanupAnalyzer
         CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(metadataFolder);
-        var partial = Stabilization.PartialTransformsPath(metadataFolder, stem);
         var final = Stabilization.TransformsPath(metadataFolder, stem);
+        var partial = Placer.PartialFor(final);
         var result = await RunAsync(Stabilization.DetectArguments(source.Path, video, common, partial), log, cancellationToken);
         if (!result.Succeeded || !File.Exists(partial))
         {
-            File.Delete(partial);
+            Placer.Discard(partial);
             log.Error = result.Succeeded
                 ? MediaError.Of(ErrorCategory.FfmpegFailed, "The stabilisation analysis wrote no transforms file.")
                 : ErrorClassifier.Classify(result);
             return null;
         }
 
-        File.Move(partial, final, overwrite: true);
+        if ((await Placer.PlaceFileAsync(partial, final, CancellationToken.None)).Error is { } unplaced)
+        {
+            log.Error = unplaced;
+            return null;
+        }
+
         var details = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["transforms"] = final,

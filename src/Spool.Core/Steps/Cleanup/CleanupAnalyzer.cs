@@ -30,6 +30,9 @@ public sealed partial class CleanupAnalyzer
     /// <summary>Whether the common filters the video passes read through may tone-map (as the plan's options say).</summary>
     public bool CanToneMap { get; init; } = true;
 
+    /// <summary>Places the stabilisation transforms file under the job's lease (unfenced outside the queue).</summary>
+    public Placement.FilePlacer Placer { get; init; } = Placement.FilePlacer.Unfenced;
+
     public async Task<CleanupPreparation> PrepareAsync(
         MediaInfo source, CleanupRequest request, string metadataFolder, string stem, CancellationToken cancellationToken)
     {

@@ -8,8 +8,8 @@ namespace Spool.Core.Steps.Cleanup;
 /// Two-pass stabilisation with vid.stab (pure). The detect pass reads the source's video through the same common
 /// filters as the encode (deinterlace, tone-map; rotation is applied by ffmpeg first), so the motions it writes match
 /// the frames the transform later moves. The transforms file lives in the job's metadata folder
-/// (&lt;name&gt;/metadata/&lt;stem&gt;.trf), as evidence beside its logs; the pass writes a ".partial.trf" that is renamed once
-/// ffmpeg succeeds, so a crash never leaves a truncated file under the final name.
+/// (&lt;name&gt;/metadata/&lt;stem&gt;.trf), as evidence beside its logs; the pass writes a partial file named after its lease
+/// that is placed once ffmpeg succeeds, so a crash never leaves a truncated file under the final name.
 /// The transform smooths over 21 frames (smoothing=10), lets vid.stab pick the static zoom that hides the moving
 /// borders (optzoom=1, zoom=0), then sharpens lightly (unsharp) to undo the interpolation's softening.
 /// </summary>
@@ -21,8 +21,6 @@ public static class Stabilization
     public const string Sharpen = "unsharp=5:5:0.8:3:3:0.4";
 
     public static string TransformsPath(string metadataFolder, string stem) => Path.Combine(metadataFolder, stem + ".trf");
-
-    public static string PartialTransformsPath(string metadataFolder, string stem) => Path.Combine(metadataFolder, stem + ".partial.trf");
 
     /// <summary>The detect pass: video only, to "-f null"; vidstabdetect writes <paramref name="resultPath"/> itself.</summary>
     public static IReadOnlyList<string> DetectArguments(

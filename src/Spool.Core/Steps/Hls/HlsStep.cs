@@ -7,9 +7,9 @@ namespace Spool.Core.Steps.Hls;
 /// <summary>
 /// Packages an input as adaptive HLS under &lt;name&gt;/hls/: master.m3u8 and one folder per rung of the ladder that fits
 /// the source (see <see cref="HlsLadder.ForSource"/> and <see cref="HlsPlanner"/>). One ffmpeg run writes everything
-/// into hls.partial/, which is renamed to hls/ (replacing an earlier package) only when ffmpeg exited 0 and every
-/// playlist is there: the hls muxer exits 0 even when it could not write the master playlist. A failed run leaves
-/// no partial folder behind.
+/// into a partial folder named after the job's lease (hls.partial-&lt;token&gt;/), placed as hls/ (replacing an earlier
+/// package) only when ffmpeg exited 0 and every playlist is there: the hls muxer exits 0 even when it could not write
+/// the master playlist. A failed run leaves no partial folder behind.
 /// </summary>
 public sealed class HlsStep(IProcessRunner runner, string ffmpegPath, HlsLadder ladder) : IMediaStep
 {
@@ -41,7 +41,8 @@ public sealed class HlsStep(IProcessRunner runner, string ffmpegPath, HlsLadder 
         }
 
         var final = Path.GetFullPath(Path.Combine(context.OutputFolder, FolderName));
-        var partial = final + ".partial";
+        var placer = context.Placer;
+        var partial = placer.PartialFolderFor(final);
         if (!HlsPlanner.CanWriteUnder(partial))
         {
             return StepOutcome.Failed(new MediaError(ErrorCategory.Unsupported,
@@ -52,7 +53,7 @@ public sealed class HlsStep(IProcessRunner runner, string ffmpegPath, HlsLadder 
         var variants = ladder.ForSource(video.DisplayWidth, video.DisplayHeight);
         var arguments = HlsPlanner.Arguments(source, variants, partial, Math.Max(1, context.Threads), Encoding);
         var playlists = variants.Select(v => Path.Combine(v.Name, HlsPlanner.PlaylistName)).Prepend(HlsPlanner.MasterName).ToList();
-        if (Prepare(partial, variants) is { } unwritable)
+        if (Prepare(placer, partial, variants) is { } unwritable)
         {
             return StepOutcome.Failed(unwritable, []);
         }
@@ -67,26 +68,25 @@ public sealed class HlsStep(IProcessRunner runner, string ffmpegPath, HlsLadder 
         }
         catch
         {
-            DeleteFolder(partial);
+            placer.Discard(partial);
             throw;
         }
 
         if (!result.Succeeded)
         {
-            DeleteFolder(partial);
+            placer.Discard(partial);
             return StepOutcome.Failed(ErrorClassifier.Classify(result), [result]);
         }
 
         if (playlists.Find(playlist => !File.Exists(Path.Combine(partial, playlist))) is { } missing)
         {
-            DeleteFolder(partial);
+            placer.Discard(partial);
             return StepOutcome.Failed(MediaError.Of(ErrorCategory.FfmpegFailed,
                 $"ffmpeg exited 0 but wrote no {missing}: {result.StderrTail(1)}"), [result]);
         }
 
-        if (Place(partial, final) is { } error)
+        if ((await placer.PlaceFolderAsync(partial, final, CancellationToken.None)).Error is { } error)
         {
-            DeleteFolder(partial);
             return StepOutcome.Failed(error, [result]);
         }
 
@@ -101,12 +101,12 @@ public sealed class HlsStep(IProcessRunner runner, string ffmpegPath, HlsLadder 
         };
     }
 
-    /// <summary>A fresh hls.partial with one folder per variant (a crashed run may have left an old one).</summary>
-    private static MediaError? Prepare(string partial, IReadOnlyList<HlsVariant> variants)
+    /// <summary>A fresh partial folder with one folder per variant (an earlier try of this attempt may have left one).</summary>
+    private static MediaError? Prepare(Placement.FilePlacer placer, string partial, IReadOnlyList<HlsVariant> variants)
     {
         try
         {
-            DeleteFolder(partial);
+            placer.Discard(partial);
             foreach (var variant in variants)
             {
                 Directory.CreateDirectory(Path.Combine(partial, variant.Name));
@@ -118,44 +118,6 @@ public sealed class HlsStep(IProcessRunner runner, string ffmpegPath, HlsLadder 
         {
             var category = e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.FfmpegFailed;
             return MediaError.Of(category, $"The HLS folder {partial} could not be created: {e.Message}");
-        }
-    }
-
-    /// <summary>hls.partial becomes hls; an earlier hls is moved aside first and removed after, so one is always whole.</summary>
-    private static MediaError? Place(string partial, string final)
-    {
-        var old = final + ".old";
-        try
-        {
-            DeleteFolder(old);
-            if (Directory.Exists(final))
-            {
-                Directory.Move(final, old);
-            }
-
-            Directory.Move(partial, final);
-            DeleteFolder(old);
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            var category = e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.FfmpegFailed;
-            return MediaError.Of(category, $"The HLS package could not be moved into {final}: {e.Message}");
-        }
-    }
-
-    private static void DeleteFolder(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Still named .partial (or .old): never mistaken for a finished package; the next run removes it.
         }
     }
 

@@ -56,7 +56,8 @@ public sealed class FrameExtractor
         var runs = new List<ProcessResult>();
         foreach (var chunk in frames.Chunk(FramePlanner.FramesPerProcess))
         {
-            var partials = chunk.Select(frame => PartialImages.For(frame.Path)).ToList();
+            var placer = Placement.FilePlacer.Unfenced;
+            var partials = chunk.Select(frame => placer.PartialFor(frame.Path)).ToList();
             try
             {
                 var arguments = FramePlanner.Arguments(source.Path, video.Index, chunk, size, request);
@@ -69,13 +70,17 @@ public sealed class FrameExtractor
 
                 foreach (var (frame, partial) in chunk.Zip(partials).Where(pair => File.Exists(pair.Second)))
                 {
-                    PartialImages.Place(partial, frame.Path);
+                    if ((await placer.PlaceFileAsync(partial, frame.Path, CancellationToken.None)).Error is { } unplaced)
+                    {
+                        return new FramesResult(files, frames.Count, unplaced, runs, unknown);
+                    }
+
                     files.Add(frame.Path);
                 }
             }
             finally
             {
-                PartialImages.Delete(partials);
+                placer.Discard(partials);
             }
         }
 

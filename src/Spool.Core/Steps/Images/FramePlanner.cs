@@ -82,7 +82,7 @@ public static class FramePlanner
         for (var k = 0; k < chunk.Count; k++)
         {
             arguments.AddRange(["-map", string.Create(c, $"{k}:{streamIndex}"), "-vf", StillImages.Scale(size)]);
-            arguments.AddRange(StillImages.SinglePicture(PartialImages.For(chunk[k].Path), quality));
+            arguments.AddRange(StillImages.SinglePicture(Placement.FilePlacer.Unfenced.PartialFor(chunk[k].Path), quality));
         }
 
         return arguments;

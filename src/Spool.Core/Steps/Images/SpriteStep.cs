@@ -68,7 +68,7 @@ public sealed class SpriteStep(IProcessRunner runner, string ffmpegPath, SpriteO
         Directory.CreateDirectory(folder);
         var sheet = Path.Combine(folder, context.Stem + "_sprite.jpg");
         var track = Path.Combine(folder, context.Stem + "_sprite.vtt");
-        string[] partials = [PartialImages.For(sheet), PartialImages.For(track)];
+        string[] partials = [context.Placer.PartialFor(sheet), context.Placer.PartialFor(track)];
         var layout = SpriteLayout.Plan(duration, video.DisplayWidth, video.DisplayHeight, options);
         var arguments = Arguments(context.Source.Path, video.Index, layout, options, context.Threads, partials[0]);
         try
@@ -83,8 +83,14 @@ public sealed class SpriteStep(IProcessRunner runner, string ffmpegPath, SpriteO
             }
 
             await File.WriteAllTextAsync(partials[1], SpriteVtt.Write(layout, Path.GetFileName(sheet)), new UTF8Encoding(false), cancellationToken);
-            PartialImages.Place(partials[0], sheet);
-            PartialImages.Place(partials[1], track);
+            foreach (var (partial, final) in partials.Zip([sheet, track]))
+            {
+                if ((await context.Placer.PlaceFileAsync(partial, final, CancellationToken.None)).Error is { } unplaced)
+                {
+                    return StepOutcome.Failed(unplaced, [result]);
+                }
+            }
+
             context.Progress?.Report(1);
             var details = new Dictionary<string, string>(StringComparer.Ordinal)
             {
@@ -97,7 +103,7 @@ public sealed class SpriteStep(IProcessRunner runner, string ffmpegPath, SpriteO
         }
         finally
         {
-            PartialImages.Delete(partials);
+            context.Placer.Discard(partials);
         }
     }
 }

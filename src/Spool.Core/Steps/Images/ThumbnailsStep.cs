@@ -82,8 +82,9 @@ public sealed class ThumbnailsStep : IMediaStep
     private async Task<(Choice? Choice, MediaError? Error)> ChooseAsync(
         Run run, IReadOnlyList<ThumbnailWindow> windows, string final, CancellationToken cancellationToken)
     {
-        var partials = windows.Select((_, k) => PartialImages.For(final, k == 0 ? null : k.ToString(CultureInfo.InvariantCulture))).ToList();
-        PartialImages.Delete(partials);
+        var placer = run.Context.Placer;
+        var partials = windows.Select((_, k) => placer.PartialFor(final, k == 0 ? null : k.ToString(CultureInfo.InvariantCulture))).ToList();
+        placer.Discard(partials);
         Choice? fallback = null;
         try
         {
@@ -106,8 +107,7 @@ public sealed class ThumbnailsStep : IMediaStep
                 var choice = new Choice(windows[k], k, partials[k], blank);
                 if (!blank)
                 {
-                    PartialImages.Place(choice.Partial, final);
-                    return (choice, null);
+                    return await PlaceAsync(placer, choice, final);
                 }
 
                 fallback ??= choice;
@@ -119,14 +119,16 @@ public sealed class ThumbnailsStep : IMediaStep
                     $"No picture could be decoded near {StillImages.Seconds(windows[0].Center)} s of {Path.GetFileName(run.Context.Source.Path)}."));
             }
 
-            PartialImages.Place(fallback.Partial, final);
-            return (fallback, null);
+            return await PlaceAsync(placer, fallback, final);
         }
         finally
         {
-            PartialImages.Delete(partials);
+            placer.Discard(partials);
         }
     }
+
+    private static async Task<(Choice? Choice, MediaError? Error)> PlaceAsync(Placement.FilePlacer placer, Choice choice, string final) =>
+        (await placer.PlaceFileAsync(choice.Partial, final, CancellationToken.None)).Error is { } unplaced ? (null, unplaced) : (choice, null);
 
     private sealed record Run(StepContext Context, int StreamIndex, (int Width, int Height) Size, List<ProcessResult> Results);
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Spool.Core.Steps.Audio;
 using Spool.Media.Errors;
 using Spool.Media.Processes;
@@ -17,8 +16,6 @@ public sealed class SubtitlesStep : IMediaStep
 {
     /// <summary>Extraction reports progress twice a second; this long without a word means it is stuck.</summary>
     public static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(120);
-
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly IProcessRunner runner;
     private readonly string ffmpegPath;
@@ -54,7 +51,7 @@ public sealed class SubtitlesStep : IMediaStep
         }
 
         Directory.CreateDirectory(context.MetadataFolder);
-        var wav = Path.Combine(context.MetadataFolder, context.Stem + ".speech.partial.wav");
+        var wav = context.Placer.PartialFor(Path.Combine(context.MetadataFolder, context.Stem + ".speech.wav"));
         try
         {
             var extract = await runner.RunAsync(
@@ -79,8 +76,14 @@ public sealed class SubtitlesStep : IMediaStep
             var srt = SrtPath(context.OutputFolder, context.Stem);
             var vtt = Path.ChangeExtension(srt, ".vtt");
             Directory.CreateDirectory(Path.GetDirectoryName(srt)!);
-            await WriteAsync(srt, SubtitleWriter.ToSrt(cues), cancellationToken);
-            await WriteAsync(vtt, SubtitleWriter.ToVtt(cues), cancellationToken);
+            foreach (var (path, text) in new[] { (srt, SubtitleWriter.ToSrt(cues)), (vtt, SubtitleWriter.ToVtt(cues)) })
+            {
+                if ((await context.Placer.WriteTextAsync(path, text, cancellationToken)).Error is { } unplaced)
+                {
+                    return StepOutcome.Failed(unplaced, runs);
+                }
+            }
+
             context.Progress?.Report(1);
             return StepOutcome.Done([srt, vtt], runs) with
             {
@@ -94,16 +97,8 @@ public sealed class SubtitlesStep : IMediaStep
         }
         finally
         {
-            File.Delete(wav);
+            context.Placer.Discard(wav);
         }
-    }
-
-    /// <summary>Writes "&lt;stem&gt;.partial.&lt;ext&gt;" and renames it over the final name, so no reader sees half a file.</summary>
-    private static async Task WriteAsync(string path, string text, CancellationToken cancellationToken)
-    {
-        var partial = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + ".partial" + Path.GetExtension(path));
-        await File.WriteAllTextAsync(partial, text, Utf8, cancellationToken);
-        File.Move(partial, path, overwrite: true);
     }
 
     private static IProgress<double>? Scaled(IProgress<double>? progress) =>

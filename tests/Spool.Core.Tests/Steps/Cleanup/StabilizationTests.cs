@@ -1,3 +1,5 @@
+using Spool.Core.Placement;
+using Spool.Core.Tests.Placement;
 using Spool.Core.Steps.Cleanup;
 using Spool.Media.Commands;
 using Spool.Media.Probing;
@@ -24,7 +26,7 @@ public sealed class StabilizationTests
     public void Transforms_live_in_the_metadata_folder_under_the_stem()
     {
         Assert.Equal("/out/clip/metadata/clip.trf", Stabilization.TransformsPath("/out/clip/metadata", "clip"));
-        Assert.Equal("/out/clip/metadata/clip.partial.trf", Stabilization.PartialTransformsPath("/out/clip/metadata", "clip"));
+        Assert.Equal("/out/clip/metadata/clip.partial-7.trf", new FilePlacer(new TaggedFence(7)).PartialFor(Stabilization.TransformsPath("/out/clip/metadata", "clip")));
     }
 
     [Fact]

@@ -43,12 +43,4 @@ public sealed class ImageGeometryTests
         Assert.Equal(11.92, StillImages.LastSeekable(12, 0.04), 6);
         Assert.Equal(0, StillImages.LastSeekable(0.05, 0.04));
     }
-
-    [Fact]
-    public void Partial_names_keep_the_final_stem_and_extension()
-    {
-        Assert.Equal("/out/clip_01.partial.jpg", PartialImages.For("/out/clip_01.jpg"));
-        Assert.Equal("/out/clip_01.2.partial.jpg", PartialImages.For("/out/clip_01.jpg", "2"));
-        Assert.Equal("/out/clip_sprite.partial.vtt", PartialImages.For("/out/clip_sprite.vtt"));
-    }
 }

@@ -1,0 +1,24 @@
+using Spool.Core.Placement;
+
+namespace Spool.Core.Operations;
+
+/// <summary>
+/// What a work item's jobs answer to while they run: per job, the placer that names its partial files after the job's
+/// lease and checks that lease before each rename; and the commit that records a job as succeeded the moment its
+/// output is placed, so that an interruption or a cancel afterwards only affects the jobs that are still unfinished.
+/// </summary>
+public interface IWorkFence
+{
+    FilePlacer PlacerFor(string jobName);
+
+    /// <summary>Records a succeeded job now (a fenced write); a refusal is logged, never thrown.</summary>
+    Task CommitAsync(JobResult result);
+}
+
+/// <summary>Outside the queue: files are placed unfenced and nothing is recorded early.</summary>
+public sealed class NoWorkFence : IWorkFence
+{
+    public FilePlacer PlacerFor(string jobName) => FilePlacer.Unfenced;
+
+    public Task CommitAsync(JobResult result) => Task.CompletedTask;
+}
