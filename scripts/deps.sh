@@ -54,11 +54,14 @@ spool_ensure_speech() {
 }
 
 spool_ensure_test_tools() {
-    # espeak-ng speaks the sentences the subtitle tests transcribe.
-    if command -v espeak-ng >/dev/null 2>&1; then
+    # espeak-ng speaks the sentences the subtitle tests transcribe; strace watches that outputs are synced before renames.
+    local missing=()
+    command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+    command -v strace >/dev/null 2>&1 || missing+=(strace)
+    if [ "${#missing[@]}" -eq 0 ]; then
         return 0
     fi
-    spool_apt_install espeak-ng
+    spool_apt_install "${missing[@]}"
 }
 
 spool_ensure_chromium() {
