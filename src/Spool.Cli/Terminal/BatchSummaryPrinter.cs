@@ -18,6 +18,12 @@ internal static class BatchSummaryPrinter
             output.WriteLine($"         hint: {job.Error.Hint}");
         }
 
+        if (!File.Exists(reportPath))
+        {
+            output.WriteLine($"Report: not written to {reportPath} (see the warning above); once the cause is fixed: spool report --job-id {result.BatchId}");
+            return;
+        }
+
         output.WriteLine($"Report: {reportPath}");
         var html = Path.Combine(Path.GetDirectoryName(reportPath)!, "report.html");
         if (File.Exists(html))

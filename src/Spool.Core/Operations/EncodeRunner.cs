@@ -77,13 +77,28 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
         var duration = context.Source.EffectiveDuration;
         var progress = new ProgressRelay(p =>
             observer.WorkProgress(context.Input.Path, p, duration is > 0 ? Math.Clamp(p.OutTime.TotalSeconds / duration.Value * 100, 0, 100) : null));
-        var result = await runner.RunAsync(request, progress, cancellationToken);
+        ProcessResult result;
+        try
+        {
+            result = await runner.RunAsync(request, progress, cancellationToken);
+        }
+        catch
+        {
+            Discard(outputs);
+            throw;
+        }
+
+        if (!result.Succeeded)
+        {
+            // First, before anything else can fail: a partial of a failed run frees its space (a full disk) at once.
+            Discard(outputs);
+        }
+
         var title = fused ? $"fused run of {string.Join(", ", presets)}" : $"run of {presets[0]}";
         await context.Log.AppendRunAsync(presets, title, result);
 
         if (!result.Succeeded)
         {
-            Discard(outputs);
             var error = ErrorClassifier.Classify(result);
             return new RunOutcome(error, outputs.Select(output => Failed(context, output, attempt, fused, error, result)).ToList());
         }

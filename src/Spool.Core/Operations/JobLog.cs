@@ -27,13 +27,21 @@ internal sealed class JobLog(string metadataDirectory, string name)
         return AppendAsync(presets, text.ToString());
     }
 
-    // Not cancellable on purpose: a cancelled job still leaves its evidence.
+    // Not cancellable on purpose: a cancelled job still leaves its evidence. Best effort on purpose too: a log that
+    // cannot be written (the output disk is full) must not stop the job's cleanup or hide its real error.
     public async Task AppendAsync(IEnumerable<string> presets, string text)
     {
-        Directory.CreateDirectory(metadataDirectory);
-        foreach (var preset in presets)
+        try
         {
-            await File.AppendAllTextAsync(PathFor(preset), text, CancellationToken.None);
+            Directory.CreateDirectory(metadataDirectory);
+            foreach (var preset in presets)
+            {
+                await File.AppendAllTextAsync(PathFor(preset), text, CancellationToken.None);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The job's outcome still carries the error and stderr tail, and reaches the store.
         }
     }
 }
