@@ -30,6 +30,12 @@ public sealed class WorkerPool(IJobStore store, IProcessRunner runner, MediaTool
         var lastRescue = long.MinValue;
         var failures = 0;
 
+        // A foreground run of one batch also repairs a summary whose writer died after closing the batch.
+        if (options.BatchId is { } only)
+        {
+            touched.Add(only);
+        }
+
         try
         {
             while (!stop.IsCancellationRequested)
@@ -113,14 +119,16 @@ public sealed class WorkerPool(IJobStore store, IProcessRunner runner, MediaTool
     {
         try
         {
-            if (!await store.TryFinishBatchAsync(batchId, CancellationToken.None))
+            if (await store.TryFinishBatchAsync(batchId, CancellationToken.None))
+            {
+                lock (finished)
+                {
+                    finished.Add(batchId);
+                }
+            }
+            else if (!await SummaryLostAsync(batchId))
             {
                 return;
-            }
-
-            lock (finished)
-            {
-                finished.Add(batchId);
             }
 
             await StoredBatches.WriteSummaryAsync(store, batchId, clock, new ReportThumbnails(runner, tools.Ffmpeg), CancellationToken.None);
@@ -135,6 +143,12 @@ public sealed class WorkerPool(IJobStore store, IProcessRunner runner, MediaTool
             observer.Warning($"batch {batchId} could not be finished ({error.GetType().Name}: {error.Message}); run: spool report --job-id {batchId}");
         }
     }
+
+    // The batch was closed by a worker that died (kill -9, power cut) before its summary was in place: writing the
+    // summary comes after the compare-and-set that elects its writer, so without this no one would ever write it.
+    private async Task<bool> SummaryLostAsync(string batchId) =>
+        await store.GetBatchAsync(batchId, CancellationToken.None) is { Lifecycle: not BatchLifecycle.Active } batch
+        && !File.Exists(Path.Combine(BatchReportWriter.SummaryDirectory(batch.OutputDirectory), "batch_report.json"));
 
     private async Task RescueAsync(CancellationToken stop)
     {
