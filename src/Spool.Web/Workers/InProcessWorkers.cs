@@ -10,7 +10,8 @@ namespace Spool.Web.Workers;
 /// then hands its running jobs back to the queue. With no worker options the server runs none, and instead frees
 /// the leases of dead processes itself, so a batch whose worker died never shows as running.
 /// A pool that fails (the store was unreachable too long) is started again after a pause: the server must not
-/// go on serving with its workers silently gone.
+/// go on serving with its workers silently gone. A failed pool returns only after its running work items ended, so
+/// the new one never runs beside it and --max-concurrent holds across restarts.
 /// </summary>
 internal sealed class InProcessWorkers(IJobStore store, IProcessRunner runner, MediaTools tools, WorkerOptions? options, TimeProvider clock, TextWriter errors)
 {
@@ -48,7 +49,7 @@ internal sealed class InProcessWorkers(IJobStore store, IProcessRunner runner, M
                 }
                 else
                 {
-                    var pool = new WorkerPool(store, runner, tools, new SilentObserver(), clock, Holder!);
+                    var pool = new WorkerPool(store, runner, tools, new LoggingObserver(errors), clock, Holder!);
                     await pool.RunAsync(options with { Drain = false, BatchId = null }, stop);
                 }
             }
