@@ -16,7 +16,17 @@ public sealed class ServeCommandTests
         Assert.False(File.Exists(store));
     }
 
+    [Fact]
+    public async Task Binding_every_address_without_a_root_exits_2_before_anything_is_opened()
+    {
+        var store = Path.Combine(Path.GetTempPath(), "spool-serve-" + Guid.NewGuid().ToString("N"), "spool.db");
+
+        Assert.Equal(2, await SpoolApp.RunAsync(["serve", "--bind", "0.0.0.0", "--port", "0", "--token", "t", "--store", store]));
+        Assert.False(File.Exists(store));
+    }
+
     [Theory]
+    [InlineData("--root", "/nonexistent/spool-root")]
     [InlineData("--bind", "example.com")]
     [InlineData("--port", "70000")]
     [InlineData("--max-concurrent", "0")]
