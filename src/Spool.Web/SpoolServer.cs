@@ -79,7 +79,7 @@ public static class SpoolServer
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
+            kestrel.Limits.MaxRequestBodySize = Failures.MaxBodyBytes;
             kestrel.Listen(options.Address!, options.Port);
         });
         var services = builder.Services;
@@ -93,6 +93,7 @@ public static class SpoolServer
         services.AddSingleton(new InProcessWorkers(store, runner, tools, workers, TimeProvider.System, options.Errors));
         services.AddSingleton<EventHub>();
         services.AddSingleton<BatchSubmission>();
+        services.AddSingleton(new PathRoots(options.Roots));
         services.AddSingleton<SystemSampler>();
 
         var app = builder.Build();

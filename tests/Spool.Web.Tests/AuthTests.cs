@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Spool.Core.Reporting;
 
 namespace Spool.Web.Tests;
 
@@ -96,5 +97,49 @@ public sealed class AuthTests(IdleServer server) : IClassFixture<IdleServer>
         using var response = await server.Client.PostAsync(new Uri("/api/batches", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_report_is_sandboxed_and_opens_with_the_token_in_its_link()
+    {
+        var output = Path.Combine(server.Folder, "out-sandbox");
+        await server.Store.CreateBatchAsync(TestMedia.Batch("batch_sandbox", 1, output), CancellationToken.None);
+        Directory.CreateDirectory(BatchReportWriter.SummaryDirectory(output));
+        await File.WriteAllTextAsync(Path.Combine(BatchReportWriter.SummaryDirectory(output), "report.html"), "<html><body>clip.mp4<script>alert(1)</script></body></html>");
+
+        using var withHeader = await server.Client.GetAsync(new Uri("/api/batches/batch_sandbox/report", UriKind.Relative));
+        using var withLink = await server.Anonymous.GetAsync(new Uri("/api/batches/batch_sandbox/report?token=" + ServerFixture.Token, UriKind.Relative));
+        using var withWrongLink = await server.Anonymous.GetAsync(new Uri("/api/batches/batch_sandbox/report?token=nope", UriKind.Relative));
+        using var withoutToken = await server.Anonymous.GetAsync(new Uri("/api/batches/batch_sandbox/report", UriKind.Relative));
+
+        Assert.Equal(
+            [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized],
+            new[] { withHeader.StatusCode, withLink.StatusCode, withWrongLink.StatusCode, withoutToken.StatusCode });
+        Assert.Equal("sandbox", string.Join(';', withHeader.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("sandbox", string.Join(';', withLink.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("no-referrer", string.Join(';', withLink.Headers.GetValues("Referrer-Policy")));
+        Assert.Contains("clip.mp4", await withLink.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>A loopback server started with no token at all: it may be read, but nothing may change it.</summary>
+public sealed class TokenlessAuthTests(TokenlessServer server) : IClassFixture<TokenlessServer>
+{
+    [Fact]
+    public async Task A_change_without_a_token_answers_401_even_on_loopback_with_no_token_configured()
+    {
+        await server.Store.CreateBatchAsync(TestMedia.Batch("batch_tokenless", 1, Path.Combine(server.Folder, "out")), CancellationToken.None);
+        var clips = Directory.CreateDirectory(Path.Combine(server.Folder, "clips")).FullName;
+        File.WriteAllBytes(Path.Combine(clips, "a.mp4"), []);
+
+        using var submit = await TestMedia.PostJsonAsync(server.Anonymous, "/api/batches", new { inputs = new[] { clips } });
+        using var cancel = await server.Anonymous.PostAsync(new Uri("/api/batches/batch_tokenless/cancel", UriKind.Relative), null);
+        using var read = await server.Anonymous.GetAsync(new Uri("/api/batches/batch_tokenless", UriKind.Relative));
+
+        Assert.Equal(
+            [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK],
+            new[] { submit.StatusCode, cancel.StatusCode, read.StatusCode });
+        Assert.Equal(["batch_tokenless"], (await server.Store.ListBatchesAsync(CancellationToken.None)).Select(batch => batch.Id));
+        Assert.Equal("queued", (await TestMedia.JsonAsync(read)).GetProperty("state").GetString());
     }
 }

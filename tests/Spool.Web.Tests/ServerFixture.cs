@@ -1,23 +1,25 @@
 using System.Net.Http.Headers;
-using Spool.Core.Operations;
 using Spool.Core.Queue;
 using Spool.Core.Storage;
 using Spool.Core.Storage.Sqlite;
-using Spool.Media.Processes;
 
 namespace Spool.Web.Tests;
 
 /// <summary>
 /// A real server on a free loopback port, started in-process through <see cref="SpoolServer"/> over a temporary
-/// SQLite store, with a token. <see cref="Client"/> carries the token; <see cref="Anonymous"/> does not.
+/// SQLite store, with a token unless <paramref name="token"/> is null, and limited to <see cref="Root"/> when
+/// <paramref name="rooted"/>. <see cref="Client"/> carries the token; <see cref="Anonymous"/> does not.
 /// </summary>
-public abstract class ServerFixture(bool workers) : IAsyncLifetime
+public abstract class ServerFixture(bool workers, string? token = ServerFixture.Token, bool rooted = false) : IAsyncLifetime
 {
     public const string Token = "test-token-1234";
 
-    private Func<Task>? _shutdown;
+    private RunningServer? _server;
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "spool-web-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>The one folder a rooted server may read and write (--root).</summary>
+    public string Root => Path.Combine(Folder, "root");
 
     public IJobStore Store { get; private set; } = null!;
 
@@ -31,13 +33,16 @@ public abstract class ServerFixture(bool workers) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Folder);
+        Directory.CreateDirectory(Root);
         var store = new SqliteJobStore(Path.Combine(Folder, "spool.db"));
         await store.MigrateAsync(CancellationToken.None);
         Store = store;
-        var tools = new MediaTools(Environment.GetEnvironmentVariable("SPOOL_FFMPEG") is { Length: > 0 } ffmpeg ? ffmpeg : "ffmpeg",
-            Environment.GetEnvironmentVariable("SPOOL_FFPROBE") is { Length: > 0 } ffprobe ? ffprobe : "ffprobe");
-        var options = new ServerOptions("127.0.0.1", 0, Token) { Errors = TextWriter.Synchronized(Errors), EventPollInterval = TimeSpan.FromMilliseconds(200) };
+        var options = new ServerOptions("127.0.0.1", 0, token)
+        {
+            Errors = TextWriter.Synchronized(Errors),
+            EventPollInterval = TimeSpan.FromMilliseconds(200),
+            Roots = rooted ? [Root] : [],
+        };
         var workerOptions = workers
             ? new WorkerOptions(2, Environment.ProcessorCount, CanToneMap: false)
             {
@@ -46,27 +51,22 @@ public abstract class ServerFixture(bool workers) : IAsyncLifetime
                 ProgressInterval = TimeSpan.FromMilliseconds(500),
             }
             : null;
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var stop = new CancellationTokenSource();
-        var running = SpoolServer.RunAsync(options, Store, new ProcessRunner(), tools, workerOptions, listening.SetResult, stop.Token);
-        _shutdown = async () =>
-        {
-            await stop.CancelAsync();
-            await running;
-            stop.Dispose();
-        };
-        await Task.WhenAny(listening.Task, running);
-        BaseAddress = await listening.Task;
+        _server = await RunningServer.StartAsync(options, Store, workerOptions);
+        BaseAddress = _server.BaseAddress;
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        if (token is not null)
+        {
+            Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         Anonymous = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public async Task DisposeAsync()
     {
-        if (_shutdown is not null)
+        if (_server is not null)
         {
-            await _shutdown();
+            await _server.DisposeAsync();
         }
 
         Client?.Dispose();
@@ -81,3 +81,9 @@ public sealed class WorkingServer() : ServerFixture(workers: true);
 
 /// <summary>A server without workers (--no-workers): what is queued stays queued.</summary>
 public sealed class IdleServer() : ServerFixture(workers: false);
+
+/// <summary>A loopback server started without any token: it may be read, never changed.</summary>
+public sealed class TokenlessServer() : ServerFixture(workers: false, token: null);
+
+/// <summary>A server that may read and write only inside <see cref="ServerFixture.Root"/> (--root).</summary>
+public sealed class RootedServer() : ServerFixture(workers: false, rooted: true);

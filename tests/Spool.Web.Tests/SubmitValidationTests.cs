@@ -53,6 +53,18 @@ public sealed class SubmitValidationTests(IdleServer server) : IClassFixture<Idl
         Assert.Equal(["inputs"], errors.EnumerateObject().Select(field => field.Name));
     }
 
+    [Theory]
+    [InlineData("../x/*")]
+    [InlineData("clips/../../x/*.mp4")]
+    [InlineData("/etc/*")]
+    public async Task A_pattern_that_leaves_the_input_folder_is_refused(string pattern)
+    {
+        var errors = await ErrorsAsync(new { inputs = new[] { server.Folder }, pattern, output = Path.Combine(server.Folder, "out") });
+
+        Assert.Equal(["pattern"], errors.EnumerateObject().Select(field => field.Name));
+        Assert.Equal($"'{pattern}' must stay inside each input folder: no '..' and no leading '/'.", errors.GetProperty("pattern")[0].GetString());
+    }
+
     private async Task<JsonElement> ErrorsAsync(object body)
     {
         using var response = await TestMedia.PostJsonAsync(server.Client, "/api/batches", body);

@@ -35,7 +35,7 @@ internal sealed class OperationOptions
 
     public Option<string?> WhisperModel { get; } = new("--whisper-model") { Description = "whisper: path of the whisper.cpp model file." };
 
-    public Option<string?> TranscriberUrl { get; } = new("--transcriber-url") { Description = "openai: base URL of an OpenAI-compatible API (key from SPOOL_TRANSCRIBER_KEY)." };
+    public Option<string?> TranscriberUrl { get; } = new("--transcriber-url") { Description = "openai: base URL of an OpenAI-compatible API (the worker's SPOOL_TRANSCRIBER_KEY goes only to its SPOOL_TRANSCRIBER_URL)." };
 
     public Option<bool> Stabilize { get; } = new("--stabilize") { Description = "Two-pass stabilisation (vidstabdetect, vidstabtransform)." };
 

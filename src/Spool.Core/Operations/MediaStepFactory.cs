@@ -10,7 +10,7 @@ namespace Spool.Core.Operations;
 /// <summary>
 /// Builds a batch's steps from its stored <see cref="OperationSettings"/> on the machine that runs them: the
 /// transcriber is chosen here (its model or binary must exist where the work runs) and the endpoint's key is read
-/// from SPOOL_TRANSCRIBER_KEY here, never stored with the batch.
+/// from SPOOL_TRANSCRIBER_KEY here, never stored with the batch, with SPOOL_TRANSCRIBER_URL, the one place it may go.
 /// </summary>
 internal sealed class MediaStepFactory(IProcessRunner runner, MediaTools tools, OperationSettings operations, bool canToneMap) : IDisposable
 {
@@ -50,6 +50,7 @@ internal sealed class MediaStepFactory(IProcessRunner runner, MediaTools tools, 
             WhisperCli = Environment.GetEnvironmentVariable("SPOOL_WHISPER_CLI") is { Length: > 0 } cli ? cli : "whisper-cli",
             Url = operations.TranscriberUrl is { } url ? new Uri(url) : null,
             ApiKey = Environment.GetEnvironmentVariable("SPOOL_TRANSCRIBER_KEY"),
+            KeyUrl = Environment.GetEnvironmentVariable("SPOOL_TRANSCRIBER_URL"),
             SearchPath = Environment.GetEnvironmentVariable("PATH"),
         };
         var choice = TranscriberSelection.Choose(settings, runner, tools.Ffmpeg, http);

@@ -41,8 +41,14 @@ public abstract record StoreLocation
             return IsPostgreSql(value) ? new PostgreSql(value) : new SqliteFile(Path.GetFullPath(value));
         }
 
-        var home = NonEmpty(environment.GetValueOrDefault(HomeVariable)) ?? Path.Combine(userHome, ".local", "share", "spool");
-        return new SqliteFile(Path.GetFullPath(Path.Combine(home, DatabaseFileName)));
+        return new SqliteFile(Path.Combine(Home(environment, userHome), DatabaseFileName));
+    }
+
+    /// <summary><c>$SPOOL_HOME</c>, default <c>~/.local/share/spool</c>: where Spool keeps its own files. Pure, as <see cref="Resolve"/>.</summary>
+    public static string Home(IReadOnlyDictionary<string, string?> environment, string userHome)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return Path.GetFullPath(NonEmpty(environment.GetValueOrDefault(HomeVariable)) ?? Path.Combine(userHome, ".local", "share", "spool"));
     }
 
     /// <summary>The edge: <see cref="Resolve"/> with this process's environment and home folder.</summary>
@@ -53,6 +59,11 @@ public abstract record StoreLocation
             [StoreVariable] = Environment.GetEnvironmentVariable(StoreVariable),
             [HomeVariable] = Environment.GetEnvironmentVariable(HomeVariable),
         },
+        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
+    /// <summary>The edge: <see cref="Home"/> with this process's environment and home folder.</summary>
+    public static string HomeFromEnvironment() => Home(
+        new Dictionary<string, string?>(StringComparer.Ordinal) { [HomeVariable] = Environment.GetEnvironmentVariable(HomeVariable) },
         Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
 
     private static bool IsPostgreSql(string value) =>

@@ -59,7 +59,12 @@ internal static class BatchEndpoints
         });
     }
 
-    private static async Task<IResult> ReportAsync(string id, IJobStore store, CancellationToken cancellationToken)
+    /// <summary>
+    /// The report is shown as its own page, but its text comes from file names and ffmpeg's output: sandboxed
+    /// (Content-Security-Policy), it runs no script and has no origin, so it can reach neither the dashboard's token
+    /// nor its API. It may be opened with ?token= (a link cannot carry a header), which no referrer passes on.
+    /// </summary>
+    private static async Task<IResult> ReportAsync(string id, HttpResponse response, IJobStore store, CancellationToken cancellationToken)
     {
         if (await store.GetBatchAsync(id, cancellationToken) is not { } batch)
         {
@@ -67,6 +72,14 @@ internal static class BatchEndpoints
         }
 
         var report = Path.Combine(BatchReportWriter.SummaryDirectory(batch.OutputDirectory), "report.html");
-        return File.Exists(report) ? Results.File(report, "text/html; charset=utf-8") : ApiResults.NotFound("the report is not written yet");
+        if (!File.Exists(report))
+        {
+            return ApiResults.NotFound("the report is not written yet");
+        }
+
+        response.Headers.ContentSecurityPolicy = "sandbox";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        response.Headers.XContentTypeOptions = "nosniff";
+        return Results.File(report, "text/html; charset=utf-8");
     }
 }

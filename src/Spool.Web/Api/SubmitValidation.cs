@@ -17,6 +17,9 @@ internal sealed record ValidSubmission(IReadOnlyList<DiscoveredInput> Inputs, Ba
 /// </summary>
 internal static class SubmitValidation
 {
+    // Beyond any encode, and far below where a TimeSpan or a deadline computed from it overflows.
+    private const int MaxTimeoutSeconds = 7 * 24 * 3600;
+
     public static (ValidSubmission? Valid, Dictionary<string, List<string>> Errors) Check(SubmitRequest request, PresetCatalog catalog, int processorCount)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -74,9 +77,9 @@ internal static class SubmitValidation
         Range(request.MaxConcurrent, 1, 64, "max_concurrent", Add);
         Range(request.RetryCount, 0, 10, "retry_count", Add);
         Range(request.Thumbnails, 0, 100, "thumbnails", Add);
-        if (request.TimeoutSeconds is <= 0)
+        if (request.TimeoutSeconds is <= 0 or > MaxTimeoutSeconds)
         {
-            Add("timeout_seconds", "Must be a positive number of seconds.");
+            Add("timeout_seconds", $"Must be a positive number of seconds, at most {MaxTimeoutSeconds} (a week).");
         }
 
         if (errors.Count > 0)

@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.Http;
 namespace Spool.Web.Auth;
 
 /// <summary>
-/// What every request passes before an endpoint sees it. With a token, /api and /metrics need
-/// <c>Authorization: Bearer T</c> (the event stream may carry <c>?token=T</c>: EventSource cannot set headers);
-/// the page and its scripts stay open because they hold no data. Whatever the token, a request that changes
+/// What every request passes before an endpoint sees it. A request that changes something always needs
+/// <c>Authorization: Bearer T</c>: a server started without a token can be read but never changed, so another user
+/// of the same machine cannot make it read or write files as its owner. With a token, /api and /metrics need it too
+/// (the event stream and the report may carry <c>?token=T</c>: EventSource and a link cannot set headers); the page
+/// and its scripts stay open because they hold no data. Whatever the token, a request that changes
 /// something must come from this server's own page: a browser sends Origin with it, and a page elsewhere that
 /// aims a form at a loopback server is refused. A loopback server also answers only requests addressed to a loopback
 /// name, so a site that rebinds its own DNS name to 127.0.0.1 cannot read it from the user's browser.
@@ -29,14 +31,16 @@ internal static class RequestGates
                 return;
             }
 
-            if (IsProtected(request.Path) && expected is not null && !Authorized(request, expected))
+            var changes = !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method);
+            var needsToken = changes || (expected is not null && IsProtected(request.Path));
+            if (needsToken && (expected is null || !Authorized(request, expected)))
             {
                 context.Response.Headers.WWWAuthenticate = "Bearer";
                 await Results.Json(new { error = "unauthorized" }, statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context);
                 return;
             }
 
-            if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !SameOrigin(request))
+            if (changes && !SameOrigin(request))
             {
                 await Results.Json(new { error = "cross-origin request refused" }, statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
                 return;
@@ -60,10 +64,16 @@ internal static class RequestGates
             return true;
         }
 
-        return request.Path.Equals("/api/events", StringComparison.Ordinal)
+        return TakesQueryToken(request)
             && request.Query.TryGetValue("token", out var query)
             && Matches(query.ToString(), expected);
     }
+
+    // Only reads that a browser makes without script: the event stream, and the report opened from its link.
+    private static bool TakesQueryToken(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && (request.Path.Equals("/api/events", StringComparison.Ordinal)
+            || request.Path.Value?.Split('/') is ["", "api", "batches", { Length: > 0 }, "report"]);
 
     // Constant time, so the comparison does not tell an attacker how much of a guess was right.
     private static bool Matches(string given, byte[] expected) => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), expected);

@@ -104,6 +104,15 @@ function listen() {
   });
 }
 
+// A link cannot carry the Authorization header, so the report opens with ?token= in its own tab's address; the
+// token never sits in this page's markup. The report is served sandboxed: it cannot reach the token or the API.
+function openReport(event) {
+  const token = localStorage.getItem(TOKEN_KEY);
+  if (!token) return;
+  event.preventDefault();
+  window.open(event.currentTarget.href + '?token=' + encodeURIComponent(token), '_blank', 'noopener,noreferrer');
+}
+
 function start() {
   takeTokenFromAddress();
   $('token-form').addEventListener('submit', event => {
@@ -114,6 +123,7 @@ function start() {
   $('batches-prev').addEventListener('click', () => { state.batchOffset = Math.max(0, state.batchOffset - BATCH_PAGE); loadBatches(); });
   $('batches-next').addEventListener('click', () => { state.batchOffset += BATCH_PAGE; loadBatches(); });
   $('jobs-more').addEventListener('click', () => loadJobs(true));
+  $('report-link').addEventListener('click', openReport);
   setupForm(api, id => { state.pinned = false; state.batchOffset = 0; choose(id); loadBatches(); });
   loadBatches();
   loadSystem();

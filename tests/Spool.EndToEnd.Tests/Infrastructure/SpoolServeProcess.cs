@@ -18,6 +18,7 @@ public sealed partial class SpoolServeProcess : IAsyncDisposable
     {
         _tool = tool;
         Address = address;
+        Token = token;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         if (token is not null)
         {
@@ -28,12 +29,18 @@ public sealed partial class SpoolServeProcess : IAsyncDisposable
     /// <summary>http://HOST:PORT/ as the server printed it.</summary>
     public Uri Address { get; }
 
+    /// <summary>The token given, or the one serve made and printed in its address.</summary>
+    public string? Token { get; }
+
     /// <summary>Sends the token (when there is one) on every request.</summary>
     public HttpClient Client { get; }
 
     public RunningTool Tool => _tool;
 
-    /// <summary>Starts `spool serve --port 0 --token T ...` and waits (up to 3 min: ./spool may build first) for its address.</summary>
+    /// <summary>
+    /// Starts `spool serve --port 0 --token T ...` (without --token when <paramref name="token"/> is null, so serve makes
+    /// one and prints it in the address) and waits (up to 3 min: ./spool may build first) for its address.
+    /// </summary>
     public static async Task<SpoolServeProcess> StartAsync(SpoolCli cli, string? token, params string[] options)
     {
         ArgumentNullException.ThrowIfNull(cli);
@@ -44,7 +51,9 @@ public sealed partial class SpoolServeProcess : IAsyncDisposable
         {
             if (ServingLine().Match(tool.StdoutSoFar) is { Success: true } match)
             {
-                return new SpoolServeProcess(tool, new Uri(match.Groups["address"].Value), token);
+                var printed = match.Groups["token"] is { Success: true } made ? made.Value : null;
+                Assert.True(token is null || printed is null, "serve printed the token it was given: " + match.Value);
+                return new SpoolServeProcess(tool, new Uri(match.Groups["address"].Value), token ?? printed);
             }
 
             await Task.Delay(50);
@@ -96,6 +105,6 @@ public sealed partial class SpoolServeProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    [GeneratedRegex(@"^Serving on (?<address>http://\S+/)\s*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^Serving on (?<address>http://[^\s?]+/)(\?token=(?<token>[0-9a-f]+))?\s*$", RegexOptions.Multiline)]
     private static partial Regex ServingLine();
 }

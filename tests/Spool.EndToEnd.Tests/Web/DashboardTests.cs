@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.Versioning;
 using System.Text.Json.Nodes;
 using Spool.EndToEnd.Tests.Infrastructure;
 using Spool.EndToEnd.Tests.Media;
@@ -9,8 +10,10 @@ namespace Spool.EndToEnd.Tests.Web;
 /// <summary>
 /// Issue 6: the dashboard in a real browser (Debian's headless chromium). A batch submitted through the API shows up on
 /// the open page and progresses there from queued to done; the page keeps the token out of what it shows, and without
-/// the token it shows no batch data at all. The screenshot is kept as a test artefact: TestResults/artifacts/dashboard.png.
+/// the token it shows no batch data at all. The first test starts serve without --token and opens the link it prints;
+/// the page's report link opens the sandboxed report with the token. The screenshot is kept as a test artefact: TestResults/artifacts/dashboard.png.
 /// </summary>
+[UnsupportedOSPlatform("windows")]
 public sealed class DashboardTests(ITestOutputHelper log)
 {
     private const string Token = "e2e-dashboard-token-7f3a9c41";
@@ -26,9 +29,13 @@ public sealed class DashboardTests(ITestOutputHelper log)
 
         // The server only serves; a separate worker runs the batch once the page has shown it queued. So the page
         // must follow work done by another process (the events poll the store), and the progress it shows is certain.
-        await using var server = await SpoolServeProcess.StartAsync(cli, Token, "--no-workers");
+        // No --token: serve makes one, keeps it owner-only in $SPOOL_HOME, and prints the page's link with it.
+        await using var server = await SpoolServeProcess.StartAsync(cli, null, "--no-workers");
+        var token = server.Token!;
+        var kept = Path.Combine(cli.Environment["SPOOL_HOME"]!, "serve.token");
+        Assert.Equal((token, UnixFileMode.UserRead | UnixFileMode.UserWrite), ((await File.ReadAllTextAsync(kept)).Trim(), File.GetUnixFileMode(kept)));
         await using var browser = await HeadlessChromium.StartAsync(temp.Combine("profile"));
-        await browser.NavigateAsync(new Uri(server.Address, "/?token=" + Token).ToString());
+        await browser.NavigateAsync(new Uri(server.Address, "/?token=" + token).ToString());
         Assert.True(await browser.WaitUntilAsync("document.querySelector('#queue-status') !== null", TimeSpan.FromSeconds(30)), "The page has no #queue-status:\n" + await browser.HtmlAsync());
 
         var id = await server.SubmitAsync(Request(inputs, temp.Combine("out")));
@@ -49,12 +56,23 @@ public sealed class DashboardTests(ITestOutputHelper log)
             problems.Check(text.Contains(name, StringComparison.Ordinal), $"the page does not show the file name {name}:\n{text}");
         }
 
-        problems.Check(!html.Contains(Token, StringComparison.Ordinal), "the token appears in the page's DOM:\n" + html);
+        problems.Check(!html.Contains(token, StringComparison.Ordinal), "the token appears in the page's DOM:\n" + html);
         var address = (await browser.EvaluateAsync("location.href"))?.ToString() ?? "";
-        problems.Check(!address.Contains(Token, StringComparison.Ordinal), $"the token stays in the address bar: {address}");
+        problems.Check(!address.Contains(token, StringComparison.Ordinal), $"the token stays in the address bar: {address}");
+        var report = await OpenReportAsync(browser);
+        var reportLink = new Uri(server.Address, $"/api/batches/{id}/report?token=").ToString();
+        problems.Check(report.StartsWith(reportLink, StringComparison.Ordinal), $"the report link opened '{report}', not {reportLink}…");
+        using (var anonymous = new HttpClient())
+        using (var opened = await anonymous.GetAsync(new Uri(report.Length > 0 ? report : reportLink)))
+        {
+            var body = await opened.Content.ReadAsStringAsync();
+            var policy = opened.Headers.TryGetValues("Content-Security-Policy", out var values) ? string.Join(';', values) : "";
+            problems.Check(opened.StatusCode == HttpStatusCode.OK && policy == "sandbox" && body.Contains(Names[1], StringComparison.Ordinal), $"the report link answered {(int)opened.StatusCode} with CSP '{policy}':\n{body[..Math.Min(body.Length, 300)]}");
+        }
+
         var screenshot = await SaveScreenshotAsync(browser);
         problems.Check(screenshot.Length > 10_000 && screenshot.AsSpan(0, 8).SequenceEqual(PngSignature), $"the screenshot is not a PNG over 10 kB ({screenshot.Length} bytes)");
-        problems.AssertNone(Names.Length + 4, "checks of the page");
+        problems.AssertNone(Names.Length + 6, "checks of the page");
         await StopAsync(server);
     }
 
@@ -144,6 +162,13 @@ public sealed class DashboardTests(ITestOutputHelper log)
 
         Assert.Fail($"Within {limit.TotalSeconds} s the page did not show batch {id} with every job {jobState}. It showed:\n{string.Join('\n', seen)}\n{await browser.TextAsync()}");
         return seen;
+    }
+
+    /// <summary>Clicks the page's report link and returns the address it opens (window.open is watched, not followed).</summary>
+    private static async Task<string> OpenReportAsync(HeadlessChromium browser)
+    {
+        await browser.EvaluateAsync("window.open = url => { window.openedReport = url; return null; }; document.getElementById('report-link').click(); 0");
+        return (await browser.EvaluateAsync("window.openedReport || ''"))?.ToString() ?? "";
     }
 
     private static async Task<byte[]> SaveScreenshotAsync(HeadlessChromium browser)

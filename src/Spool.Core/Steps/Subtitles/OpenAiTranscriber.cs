@@ -29,6 +29,11 @@ public sealed class OpenAiTranscriber : ITranscriber
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(apiKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        if (apiKey.Length > 0 && !MayCarryKey(endpoint))
+        {
+            throw new ArgumentException($"An API key is never sent over plain http to another machine ({endpoint.Host}).", nameof(endpoint));
+        }
+
         this.http = http;
         this.endpoint = Endpoint(endpoint);
         this.apiKey = apiKey;
@@ -39,6 +44,13 @@ public sealed class OpenAiTranscriber : ITranscriber
 
     /// <summary>The longest piece of audio sent in one request (ten minutes of 16 kHz mono is 19 MB).</summary>
     public TimeSpan PieceLength { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Whether a key may travel to <paramref name="url"/>: over https, or plain http only to this machine.</summary>
+    public static bool MayCarryKey(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback);
+    }
 
     /// <summary>
     /// The transcription endpoint for what a user gives: a full ".../audio/transcriptions" URL as is, a base ending in

@@ -16,10 +16,14 @@ public sealed record TranscriberSettings
     /// <summary>whisper-cli: a path, or a name looked up on <see cref="SearchPath"/> ($SPOOL_WHISPER_CLI, else "whisper-cli").</summary>
     public string WhisperCli { get; init; } = "whisper-cli";
 
+    /// <summary>--transcriber-url: stored with the batch, so chosen by whoever submitted it.</summary>
     public Uri? Url { get; init; }
 
-    /// <summary>$SPOOL_TRANSCRIBER_KEY.</summary>
+    /// <summary>$SPOOL_TRANSCRIBER_KEY, the worker's own.</summary>
     public string? ApiKey { get; init; }
+
+    /// <summary>$SPOOL_TRANSCRIBER_URL: the one endpoint <see cref="ApiKey"/> is sent to (default OpenAI's).</summary>
+    public string? KeyUrl { get; init; }
 
     public string OpenAiModel { get; init; } = OpenAiTranscriber.DefaultModel;
 
@@ -89,20 +93,45 @@ public static class TranscriberSelection
             : Environment($"'{settings.WhisperCli}' was not found. {WhisperTranscriber.InstallHint}");
     }
 
+    /// <summary>
+    /// The key is the worker's, the URL may be a submitter's: the key goes only to the endpoint configured beside it
+    /// (SPOOL_TRANSCRIBER_URL, else OpenAI's), and never over plain http to another machine. A submitter may still name
+    /// a service on the worker's own machine, which gets no key.
+    /// </summary>
     private static TranscriberChoice OpenAi(TranscriberSettings settings, HttpClient http)
     {
-        var url = settings.Url ?? OpenAiTranscriber.DefaultUrl;
-        if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https"))
+        var key = settings.ApiKey ?? "";
+        Uri? keyUrl = null;
+        if (settings.KeyUrl is { Length: > 0 } configured && (!Uri.TryCreate(configured, UriKind.Absolute, out keyUrl) || !IsHttp(keyUrl)))
+        {
+            return Usage($"SPOOL_TRANSCRIBER_URL '{configured}' is not an http(s) URL.");
+        }
+
+        var keyEndpoint = OpenAiTranscriber.Endpoint(keyUrl ?? OpenAiTranscriber.DefaultUrl);
+        var url = settings.Url ?? keyUrl ?? OpenAiTranscriber.DefaultUrl;
+        if (!IsHttp(url))
         {
             return Usage($"--transcriber-url '{url}' is not an http(s) URL.");
         }
 
+        var keyed = key.Length > 0 && string.Equals(OpenAiTranscriber.Endpoint(url).AbsoluteUri, keyEndpoint.AbsoluteUri, StringComparison.Ordinal);
+        if (keyed && !OpenAiTranscriber.MayCarryKey(url))
+        {
+            return Usage($"SPOOL_TRANSCRIBER_URL {keyUrl} is plain http to another machine: the key in SPOOL_TRANSCRIBER_KEY is sent only over https (or to this machine).");
+        }
+
         // A local server usually takes no key; a remote one always does, so a missing key is a mistake worth stopping for.
-        var key = settings.ApiKey ?? "";
-        return key.Length == 0 && !url.IsLoopback
-            ? Usage($"--transcriber openai needs an API key for {url.Host}: set SPOOL_TRANSCRIBER_KEY.")
-            : new(new OpenAiTranscriber(http, url, key, settings.OpenAiModel), null, false);
+        if (!keyed && !url.IsLoopback)
+        {
+            return key.Length == 0
+                ? Usage($"--transcriber openai needs an API key for {url.Host}: set SPOOL_TRANSCRIBER_KEY (and SPOOL_TRANSCRIBER_URL to that service) where the workers run.")
+                : Usage($"--transcriber-url {url} is not the endpoint the key is for: SPOOL_TRANSCRIBER_KEY is sent only to {keyEndpoint} (SPOOL_TRANSCRIBER_URL on the worker).");
+        }
+
+        return new(new OpenAiTranscriber(http, url, keyed ? key : "", settings.OpenAiModel), null, false);
     }
+
+    private static bool IsHttp(Uri url) => url.IsAbsoluteUri && url.Scheme is "http" or "https";
 
     /// <summary>A path as is when it exists; a bare name from the first folder of the search path that holds it.</summary>
     public static string? Executable(string name, string? searchPath)
