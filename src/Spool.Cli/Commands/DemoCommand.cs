@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Spool.Core.Placement;
 using Spool.Core.Discovery;
 using Spool.Core.Operations;
 using Spool.Core.Planning;
@@ -60,7 +61,8 @@ internal static class DemoCommand
             return;
         }
 
-        var partial = Path.Combine(folder, Path.GetFileNameWithoutExtension(sample.Name) + ".partial" + Path.GetExtension(sample.Name));
+        var placer = FilePlacer.Unfenced;
+        var partial = placer.PartialFor(final);
         var arguments = new List<string> { "-hide_banner", "-y", "-f", "lavfi", "-i", sample.Video };
         if (sample.Audio is { } audio)
         {
@@ -74,10 +76,13 @@ internal static class DemoCommand
         var result = await runner.RunAsync(new ProcessRequest(tools.Ffmpeg, arguments) { Timeout = TimeSpan.FromMinutes(2) }, null, cancellationToken);
         if (!result.Succeeded)
         {
-            File.Delete(partial);
+            placer.Discard(partial);
             throw new EnvironmentException(string.Create(CultureInfo.InvariantCulture, $"could not make the sample {sample.Name}: {result.StderrTail(3)}"));
         }
 
-        File.Move(partial, final, overwrite: true);
+        if ((await placer.PlaceFileAsync(partial, final, CancellationToken.None)).Error is { } unplaced)
+        {
+            throw new EnvironmentException($"could not write the sample {sample.Name}: {unplaced.Message}");
+        }
     }
 }

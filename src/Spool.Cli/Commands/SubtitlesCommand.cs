@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spool.Core.Placement;
 using Spool.Core.Steps.Subtitles;
 using Spool.Media.Errors;
 using Spool.Media.Processes;
@@ -97,7 +98,8 @@ internal static class SubtitlesCommand
         var runner = new ProcessRunner();
         var tools = await Toolchain.RequireAsync(runner, cancellationToken);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        var partial = Path.Combine(Path.GetDirectoryName(output)!, Path.GetFileNameWithoutExtension(output) + ".partial" + Path.GetExtension(output));
+        var placer = FilePlacer.Unfenced;
+        var partial = placer.PartialFor(output);
         try
         {
             var request = new ProcessRequest(tools.Ffmpeg, arguments(partial)) { ParsesProgress = true, StallTimeout = TimeSpan.FromMinutes(2) };
@@ -110,12 +112,16 @@ internal static class SubtitlesCommand
                 return ExitCodes.JobsFailed;
             }
 
-            File.Move(partial, output, overwrite: true);
+            if ((await placer.PlaceFileAsync(partial, output, CancellationToken.None)).Error is { } unplaced)
+            {
+                await Console.Error.WriteLineAsync($"spool: {unplaced.Category.ToWireName()}: {unplaced.Message}\n  {unplaced.Hint}");
+                return ExitCodes.JobsFailed;
+            }
         }
         finally
         {
-            // Failed, interrupted or renamed: no file stays behind under the .partial name.
-            File.Delete(partial);
+            // Failed, interrupted or placed: no file stays behind under the partial name.
+            placer.Discard(partial);
         }
 
         Console.WriteLine(output);

@@ -53,11 +53,7 @@ public sealed class AudioTool(IProcessRunner runner, MediaTools tools)
     }
 
     /// <summary>"clip.mp4" is written as "clip.partial.mp4" in the same folder: the rename stays on one file system.</summary>
-    public static string PartialPath(string output)
-    {
-        var full = Path.GetFullPath(output);
-        return Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + ".partial" + Path.GetExtension(full));
-    }
+    public static string PartialPath(string output) => Placement.FilePlacer.Unfenced.PartialFor(Path.GetFullPath(output));
 
     private async Task<AudioResult> RunAsync(
         string output, Func<string, IReadOnlyList<string>> arguments, IReadOnlyList<string> warnings, CancellationToken cancellationToken)
@@ -83,15 +79,9 @@ public sealed class AudioTool(IProcessRunner runner, MediaTools tools)
             return new AudioResult(null, ErrorClassifier.Classify(result), warnings, result);
         }
 
-        try
+        if ((await Placement.FilePlacer.Unfenced.PlaceFileAsync(partial, final, CancellationToken.None)).Error is { } unplaced)
         {
-            File.Move(partial, final, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(partial);
-            var category = e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.FfmpegFailed;
-            return new AudioResult(null, MediaError.Of(category, $"{final} could not be written: {e.Message}"), warnings, result);
+            return new AudioResult(null, unplaced with { Message = $"{final} could not be written: {unplaced.Message}" }, warnings, result);
         }
 
         return new AudioResult(final, null, warnings, result);
