@@ -62,7 +62,7 @@ public sealed class InterruptTests
         while (DateTime.UtcNow < deadline && !spool.HasExited)
         {
             if (Directory.Exists(output)
-                && Directory.EnumerateFiles(output, "*.partial.mp4", SearchOption.AllDirectories).FirstOrDefault() is { } found)
+                && Directory.EnumerateFiles(output, "*.partial*.mp4", SearchOption.AllDirectories).FirstOrDefault() is { } found)
             {
                 return found;
             }

@@ -13,6 +13,13 @@ public interface IWorkFence
 
     /// <summary>Records a succeeded job now (a fenced write); a refusal is logged, never thrown.</summary>
     Task CommitAsync(JobResult result);
+
+    /// <summary>
+    /// Removes what earlier holders of these jobs left under <paramref name="inputFolder"/> (a worker killed mid-encode):
+    /// partials carrying one of these jobs' ids with a lower lease token. Their holders lost the lease, so they can never
+    /// place them; the current holder's files, and other jobs' files, are never touched.
+    /// </summary>
+    void RemoveStalePartials(string inputFolder);
 }
 
 /// <summary>Outside the queue: files are placed unfenced and nothing is recorded early.</summary>
@@ -21,4 +28,8 @@ public sealed class NoWorkFence : IWorkFence
     public FilePlacer PlacerFor(string jobName) => FilePlacer.Unfenced;
 
     public Task CommitAsync(JobResult result) => Task.CompletedTask;
+
+    public void RemoveStalePartials(string inputFolder)
+    {
+    }
 }

@@ -37,6 +37,7 @@ internal sealed class InputProcessor(
         var folder = Path.Combine(settings.OutputDirectory, input.OutputName);
         var stem = Path.GetFileName(input.OutputName);
         var log = new JobLog(Path.Combine(folder, "metadata"), stem);
+        fence.RemoveStalePartials(folder);
         observer.WorkStarted(input.Path, names);
 
         var probe = await prober.ProbeAsync(input.Path, cancellationToken);

@@ -23,6 +23,9 @@ internal sealed class ClaimJobs(IJobStore store, LeaseKeeper keeper, IBatchObser
 
     public FilePlacer PlacerFor(string jobName) => new(new JobLease(keeper, _byName[jobName].Claimed));
 
+    public void RemoveStalePartials(string inputFolder) =>
+        StalePartials.Remove(inputFolder, _byName.Values.ToDictionary(job => job.Claimed.JobId, job => job.Claimed.LeaseToken));
+
     public async Task CommitAsync(JobResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -148,7 +151,7 @@ internal sealed class ClaimJobs(IJobStore store, LeaseKeeper keeper, IBatchObser
     /// <summary>One job's lease as a placement fence: a heartbeat (a fenced store call) right before each rename.</summary>
     private sealed class JobLease(LeaseKeeper keeper, ClaimedJob job) : IPlacementFence
     {
-        public string Tag => "partial-" + job.LeaseToken.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        public string Tag => StalePartials.TagOf(job.JobId, job.LeaseToken);
 
         public Task<bool> HoldsAsync(CancellationToken cancellationToken) => keeper.HoldsAsync(job, cancellationToken);
     }
