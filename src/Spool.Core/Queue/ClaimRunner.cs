@@ -144,7 +144,7 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var error = ExceptionErrors.Classify(exception);
+            var error = ExceptionErrors.Classify(exception, claim.InputPath, claim.Batch.OutputDirectory);
             return pending
                 .Select(job => new JobResult(claim.InputPath, job.Claimed.Preset, JobStatus.Failed, null, job.AttemptNumber, started, clock.GetUtcNow(), error, null))
                 .ToList();
