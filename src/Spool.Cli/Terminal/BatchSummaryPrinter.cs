@@ -18,6 +18,13 @@ internal static class BatchSummaryPrinter
             output.WriteLine($"         hint: {job.Error.Hint}");
         }
 
+        if (!File.Exists(reportPath))
+        {
+            // An --output that cannot be written holds no report either: say so rather than point at nothing.
+            output.WriteLine($"No report: {reportPath} was not written.");
+            return;
+        }
+
         output.WriteLine($"Report: {reportPath}");
         var html = Path.Combine(Path.GetDirectoryName(reportPath)!, "report.html");
         if (File.Exists(html))
