@@ -5,15 +5,19 @@ using Spool.Cli.Commands;
 namespace Spool.Cli;
 
 /// <summary>
-/// Builds the command tree and runs it. Usage errors exit 2 with the parser's message (it names the flag);
-/// the first Ctrl+C or SIGTERM cancels the run cleanly (exit 130), a second Ctrl+C exits at once.
+/// Builds the command tree and runs it. Usage errors exit 2 with the parser's message (it names the flag), an
+/// unusable environment 3, a bug (any other exception) 4 with one line and no stack trace; the first Ctrl+C or
+/// SIGTERM cancels the run cleanly (exit 130), a second Ctrl+C exits at once.
 /// </summary>
 internal static class SpoolApp
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, CommandCatalog.All());
+
+    /// <summary>Runs <paramref name="args"/> against <paramref name="commands"/>: the catalog, or a test's own command.</summary>
+    public static async Task<int> RunAsync(string[] args, IEnumerable<Command> commands)
     {
         var root = new RootCommand("Spool: batch video processing on FFmpeg. Probe, plan, transcode, verify, report.");
-        foreach (var command in CommandCatalog.All())
+        foreach (var command in commands)
         {
             root.Subcommands.Add(command);
         }
@@ -71,7 +75,7 @@ internal static class SpoolApp
         {
             // A bug: say so in one line, without a stack trace at the user.
             await Console.Error.WriteLineAsync($"spool: internal error ({bug.GetType().Name}): {bug.Message}. This is a bug in Spool; please report it.");
-            return ExitCodes.JobsFailed;
+            return ExitCodes.Internal;
         }
     }
 }

@@ -19,16 +19,19 @@ internal static class Toolchain
     {
         var tools = Locate();
         var capabilities = await new FfmpegCapabilityDetector(runner).DetectAsync(tools.Ffmpeg, cancellationToken)
-            ?? throw Missing(tools.Ffmpeg);
+            ?? throw Missing(tools.Ffmpeg, "SPOOL_FFMPEG", "ffmpeg");
         var probe = await runner.RunAsync(new ProcessRequest(tools.Ffprobe, ["-hide_banner", "-version"]) { Timeout = TimeSpan.FromSeconds(30) }, null, cancellationToken);
         if (!probe.Succeeded)
         {
-            throw Missing(tools.Ffprobe);
+            throw Missing(tools.Ffprobe, "SPOOL_FFPROBE", "ffprobe");
         }
 
         return (tools, capabilities);
     }
 
-    private static EnvironmentException Missing(string program) =>
-        new($"'{program}' cannot run. Install ffmpeg (Debian: apt-get install ffmpeg) or run ./spool, which installs it.");
+    /// <summary>Names the variable when the user chose the path, so the fix is where they set it.</summary>
+    private static EnvironmentException Missing(string program, string variable, string name) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 }
+            ? new($"{variable} is '{program}', which cannot run. Point it at an {name} binary, or unset it to use the one on PATH.")
+            : new($"'{program}' cannot run. Install ffmpeg (Debian: apt-get install ffmpeg) or run ./spool, which installs it.");
 }

@@ -62,15 +62,13 @@ internal static class ProcessCommand
         return await QueueRun.RunBatchAsync(store, runner, tools, batchId, options, invocation.Quiet, cancellationToken);
     }
 
-    /// <summary>Stores the batch with all its jobs and prints its id, before any work starts.</summary>
+    /// <summary>Stores the batch with all its jobs and prints the id the store gave it, before any work starts.</summary>
     public static async Task<string> SubmitAsync(IJobStore store, IProcessRunner runner, MediaTools tools, BatchInvocation invocation, CancellationToken cancellationToken)
     {
-        var existing = (await store.ListBatchesAsync(cancellationToken)).Select(batch => batch.Id).ToHashSet(StringComparer.Ordinal);
-        var batchId = BatchIds.New(TimeProvider.System.GetUtcNow(), existing.Contains);
-        Console.WriteLine($"Batch {batchId}: {invocation.Inputs.Count} inputs x {invocation.Settings.Presets.Count} presets -> {invocation.Settings.OutputDirectory}");
         var queue = invocation.Queue;
-        await new BatchSubmitter(store, new Prober(runner, tools.Ffprobe))
-            .SubmitAsync(batchId, invocation.Inputs, invocation.Settings, queue.Priority, queue.Strategy, queue.RetryCount, cancellationToken);
+        var batchId = await new BatchSubmitter(store, new Prober(runner, tools.Ffprobe))
+            .SubmitAsync(BatchIds.New(TimeProvider.System.GetUtcNow()), invocation.Inputs, invocation.Settings, queue.Priority, queue.Strategy, queue.RetryCount, cancellationToken);
+        Console.WriteLine($"Batch {batchId}: {invocation.Inputs.Count} inputs x {invocation.Settings.Presets.Count} presets -> {invocation.Settings.OutputDirectory}");
         return batchId;
     }
 }

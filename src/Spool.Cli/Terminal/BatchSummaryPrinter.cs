@@ -20,7 +20,8 @@ internal static class BatchSummaryPrinter
 
         if (!File.Exists(reportPath))
         {
-            output.WriteLine($"Report: not written to {reportPath} (see the warning above); once the cause is fixed: spool report --job-id {result.BatchId}");
+            // An --output that cannot be written holds no report either: say so rather than point at nothing.
+            output.WriteLine($"No report: {reportPath} was not written (see the warning above); once the cause is fixed: spool report --job-id {result.BatchId}");
             return;
         }
 

@@ -5,7 +5,8 @@ namespace Spool.Core.Discovery;
 /// <summary>
 /// Turns what the user named into a stable, de-duplicated list of inputs with unique output names.
 /// Folders give their video files (sorted ordinally, so two runs agree); a named file is always taken, even a
-/// missing one, so it ends as a classified failure instead of vanishing; a path with * ? or [ is a glob.
+/// missing one or a FIFO, so it ends as a classified failure instead of vanishing (nothing here opens a file); a path
+/// with * ? or [ is a glob. Symbolic links are followed, each real folder once.
 /// </summary>
 public static class InputDiscovery
 {
@@ -50,7 +51,7 @@ public static class InputDiscovery
     {
         var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
         matcher.AddInclude(pattern ?? (recursive ? "**/*" : "*"));
-        var files = matcher.GetResultsInFullPath(folder)
+        var files = Match(matcher, folder)
             .Where(VideoExtensions.IsVideo)
             .Where(file => recursive || Path.GetDirectoryName(file) == folder.TrimEnd(Path.DirectorySeparatorChar))
             .Order(StringComparer.Ordinal);
@@ -67,10 +68,14 @@ public static class InputDiscovery
         var root = RootOf(full);
         var matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddInclude(Path.GetRelativePath(root, full));
-        return matcher.GetResultsInFullPath(root)
+        return Match(matcher, root)
             .Order(StringComparer.Ordinal)
             .Select(file => (file, ""));
     }
+
+    /// <summary>The matcher's files under <paramref name="root"/>, as full paths, with each real folder walked once.</summary>
+    private static IEnumerable<string> Match(Matcher matcher, string root) =>
+        matcher.Execute(OnceEachFolder.Root(root)).Files.Select(match => Path.GetFullPath(Path.Combine(root, match.Path)));
 
     // The longest leading folder of the pattern without wildcards: the place the match starts from.
     private static string RootOf(string fullPattern)

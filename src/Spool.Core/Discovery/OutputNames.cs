@@ -44,9 +44,16 @@ internal static class OutputNames
         return result;
     }
 
+    /// <summary>
+    /// The folder and stem as a path that stays inside --output, whatever the pattern matched: a --pattern such as
+    /// "../x/*" gives a relative folder "../x", which loses its "." and ".." segments ("x"); a stem of "." or ".."
+    /// (from "...mp4") is no name at all, like an empty one.
+    /// </summary>
     private static string Join(string folder, string stem)
     {
-        var safeStem = stem.Length == 0 ? "input" : stem;
-        return folder.Length == 0 ? safeStem : Path.Combine(folder, safeStem);
+        var safeStem = stem is "" or "." or ".." ? "input" : stem;
+        var segments = folder.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries)
+            .Where(segment => segment is not ("." or ".."));
+        return Path.Combine([.. segments, safeStem]);
     }
 }

@@ -62,7 +62,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var unwritable = ExceptionErrors.Classify(e);
+            var unwritable = ExceptionErrors.ClassifyOutput(e);
             var none = new ProcessResult(ProcessEnd.FailedToStart, -1, "", "", "", TimeSpan.Zero);
             return new RunOutcome(unwritable, outputs.Select(output => Failed(context, output, attempt, fused, unwritable, none)).ToList());
         }

@@ -47,7 +47,7 @@ public sealed class FilePlacer(IPlacementFence fence)
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Discard(partial);
-            return new Placed.Failed(ExceptionErrors.Classify(e));
+            return new Placed.Failed(ExceptionErrors.ClassifyOutput(e));
         }
     }
 
@@ -77,7 +77,7 @@ public sealed class FilePlacer(IPlacementFence fence)
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Discard(partial);
-            return new Placed.Failed(ExceptionErrors.Classify(e));
+            return new Placed.Failed(ExceptionErrors.ClassifyOutput(e));
         }
     }
 
@@ -97,7 +97,7 @@ public sealed class FilePlacer(IPlacementFence fence)
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Discard(partial);
-            return new Placed.Failed(ExceptionErrors.Classify(e));
+            return new Placed.Failed(ExceptionErrors.ClassifyOutput(e));
         }
         catch
         {

@@ -28,8 +28,9 @@ public enum ParallelStrategy
 /// </summary>
 public sealed class BatchSubmitter(IJobStore store, Prober prober)
 {
-    public async Task SubmitAsync(
-        string batchId, IReadOnlyList<DiscoveredInput> inputs, BatchSettings settings, BatchPriority priority, ParallelStrategy strategy, int retryCount, CancellationToken cancellationToken)
+    /// <summary>Stores the batch under <paramref name="baseId"/>, or its next free suffix (see <see cref="BatchIds"/>); returns the id stored.</summary>
+    public async Task<string> SubmitAsync(
+        string baseId, IReadOnlyList<DiscoveredInput> inputs, BatchSettings settings, BatchPriority priority, ParallelStrategy strategy, int retryCount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(settings);
@@ -59,6 +60,6 @@ public sealed class BatchSubmitter(IJobStore store, Prober prober)
         }
 
         var options = BatchOptionsSnapshot.From(settings, retryCount);
-        await store.CreateBatchAsync(new NewBatch(batchId, priority, settings.OutputDirectory, options.ToJson(), inputs.Count, jobs), cancellationToken);
+        return await store.CreateBatchAsync(new NewBatch(baseId, priority, settings.OutputDirectory, options.ToJson(), inputs.Count, jobs), cancellationToken);
     }
 }

@@ -98,9 +98,9 @@ internal sealed class ClaimJobs(IJobStore store, LeaseKeeper keeper, IBatchObser
     }
 
     /// <summary>A work item that faulted: its unfinished jobs fail with the classified error, or go back to the queue when stopped.</summary>
-    public async Task AbandonAsync(Exception fault, bool stopping)
+    public async Task AbandonAsync(Exception fault, bool stopping, string inputPath, string outputDirectory)
     {
-        var error = ExceptionErrors.Classify(fault);
+        var error = ExceptionErrors.Classify(fault, inputPath, outputDirectory);
         foreach (var job in Unfinished.ToList())
         {
             observer.Warning($"job {job.Claimed.JobId} ({job.Claimed.Preset}, lease token {job.Claimed.LeaseToken}): its work item faulted: {error.Category.ToWireName()}: {error.Message}");

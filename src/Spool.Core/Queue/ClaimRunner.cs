@@ -38,7 +38,7 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
                 observer.Warning($"the work item for {claim.InputPath} faulted ({fault.GetType().Name}: {fault.Message})");
             }
 
-            await jobs.AbandonAsync(fault, stop.IsCancellationRequested || fault is OperationCanceledException);
+            await jobs.AbandonAsync(fault, stop.IsCancellationRequested || fault is OperationCanceledException, claim.InputPath, claim.Batch.OutputDirectory);
         }
         finally
         {
@@ -161,7 +161,7 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var error = ExceptionErrors.Classify(exception);
+            var error = ExceptionErrors.Classify(exception, claim.InputPath, claim.Batch.OutputDirectory);
             observer.Warning($"the work item for {claim.InputPath} threw {exception.GetType().Name}: {exception.Message}");
             return pending
                 .Select(job => new JobResult(claim.InputPath, job.Claimed.Preset, JobStatus.Failed, null, job.AttemptNumber, started, clock.GetUtcNow(), error, null))

@@ -1,3 +1,4 @@
+using Spool.Core.Operations;
 using Spool.Core.Queue;
 
 namespace Spool.Core.Storage;
@@ -15,7 +16,12 @@ public interface IJobStore : IAsyncDisposable
     /// <summary>Creates or upgrades the schema. Safe to call from every process at start-up.</summary>
     Task MigrateAsync(CancellationToken cancellationToken);
 
-    Task CreateBatchAsync(NewBatch batch, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores the batch and its jobs in one transaction under <see cref="NewBatch.Id"/> taken as a base: when another
+    /// batch (from any process) already has that id, the next of <see cref="BatchIds.Candidates"/> that the
+    /// insert does not conflict with. Returns the id stored.
+    /// </summary>
+    Task<string> CreateBatchAsync(NewBatch batch, CancellationToken cancellationToken);
 
     Task<bool> BatchExistsAsync(string batchId, CancellationToken cancellationToken);
 

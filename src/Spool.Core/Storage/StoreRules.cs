@@ -8,10 +8,10 @@ public static class StoreRules
     /// <summary>A job whose worker vanished this many times in a row while running it is failed instead of requeued.</summary>
     public const int QuarantineAfterCrashes = 3;
 
-    public static readonly MediaError Quarantined = new(
-        ErrorCategory.FfmpegFailed,
-        $"Quarantined: its worker died {QuarantineAfterCrashes} times in a row while running it.",
-        "Run this input alone to see what kills the worker (memory, a crashing decoder), then retry the batch.");
+    /// <summary>Permanent: a job that killed its worker three times would only kill the next one.</summary>
+    public static readonly MediaError Quarantined = MediaError.Of(
+        ErrorCategory.WorkerCrashed,
+        $"Quarantined: its worker died {QuarantineAfterCrashes} times in a row while running it.");
 
     public static readonly MediaError CancelledByUser = MediaError.Of(ErrorCategory.Cancelled, "Cancelled by the user.");
 

@@ -20,7 +20,7 @@ public static partial class ErrorClassifier
     [
         new(ErrorCategory.DiskFull, "The output disk is full", Has("No space left on device")),
         new(ErrorCategory.PermissionDenied, "Permission denied", Has("Permission denied")),
-        new(ErrorCategory.InputMissing, "The input file does not exist", Has("No such file or directory")),
+        new(ErrorCategory.InputMissing, "The input file does not exist", Has("No such file or directory", "Not a directory")),
         new(ErrorCategory.EncoderUnavailable, "This ffmpeg has no such encoder",
             Has("Unknown encoder", "Encoder not found", "Encoder (codec")),
         new(ErrorCategory.EncoderUnavailable, "The hardware encoder cannot be used on this machine",
@@ -61,9 +61,10 @@ public static partial class ErrorClassifier
                 return MediaError.Of(ErrorCategory.Cancelled, "The job was cancelled.");
             case ProcessEnd.FailedToStart:
                 // ffmpeg itself is missing or not executable. The stderr here is ours ("No such file or directory"
-                // from exec), so the stderr rules must not see it: it is not the input that is missing.
+                // from exec), so the stderr rules must not see it: it is not the input that is missing. Permanent:
+                // retrying cannot bring the program back.
                 return new MediaError(
-                    ErrorCategory.FfmpegFailed,
+                    ErrorCategory.EncoderUnavailable,
                     $"{program} could not be started: {Quote(result.Stderr)}",
                     "Install ffmpeg (Debian: apt-get install ffmpeg) or point Spool at it; 'spool doctor' shows what it finds.");
             case ProcessEnd.Exited:
@@ -80,8 +81,7 @@ public static partial class ErrorClassifier
             if (lines.FirstOrDefault(rule.Matches) is { } line)
             {
                 return rule.Category == ErrorCategory.InputMissing && IsOutputPath(line, result.CommandLine, program)
-                    ? new MediaError(ErrorCategory.FfmpegFailed, $"The output folder does not exist: {Quote(line)}",
-                        "Check --output: Spool creates its folders, so something removed it while the batch ran.")
+                    ? OutputUnwritable(line)
                     : new MediaError(rule.Category, $"{rule.Summary}: {Quote(line)}", rule.Hint ?? rule.Category.DefaultHint());
             }
         }
@@ -128,6 +128,13 @@ public static partial class ErrorClassifier
             : new MediaError(ErrorCategory.InputCorrupt, $"The input holds no usable stream: {Quote(line)}",
                 "The file contains no audio or video ffmpeg can use; re-export or re-download it from its source.");
     }
+
+    /// <summary>A path ffmpeg cannot open for writing: its folder is gone, or a regular file stands in its place.</summary>
+    private static MediaError OutputUnwritable(string line) => MediaError.Of(
+        ErrorCategory.OutputUnwritable,
+        Has("Not a directory")(line)
+            ? $"A file stands where an output folder should be: {Quote(line)}"
+            : $"The output folder does not exist: {Quote(line)}");
 
     /// <summary>True when ffmpeg's "PATH: No such file or directory" names an output, not one of its "-i" inputs.</summary>
     private static bool IsOutputPath(string line, string commandLine, string program)

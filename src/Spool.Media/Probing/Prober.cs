@@ -1,4 +1,5 @@
 using Spool.Media.Errors;
+using Spool.Media.Files;
 using Spool.Media.Processes;
 
 namespace Spool.Media.Probing;
@@ -61,6 +62,13 @@ public sealed class Prober
         if (Directory.Exists(path))
         {
             return MediaError.Of(ErrorCategory.InputMissing, $"{path} is a directory, not a media file.");
+        }
+
+        // Before any open: opening a FIFO waits for a writer that never comes, and a device or socket is no video.
+        var kind = FileFacts.Of(path).Kind;
+        if (kind is FileKind.Fifo or FileKind.CharacterDevice or FileKind.BlockDevice or FileKind.Socket)
+        {
+            return MediaError.Of(ErrorCategory.NotAFile, $"{name} is {FileFacts.Describe(kind)}, not a regular file.");
         }
 
         try

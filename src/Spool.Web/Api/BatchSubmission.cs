@@ -7,37 +7,15 @@ using Spool.Media.Processes;
 namespace Spool.Web.Api;
 
 /// <summary>
-/// Stores a checked submission under a new batch id. Submissions go one at a time: two posts in the same second
-/// would otherwise both find <c>batch_YYYYMMDD_HHMMSS</c> free and collide when the second is stored.
+/// Stores a checked submission under a new batch id. The store takes the next free suffix when another submission
+/// (a post, or a CLI submit in another process) got the same second's id first.
 /// </summary>
-internal sealed class BatchSubmission(IJobStore store, IProcessRunner runner, MediaTools tools, TimeProvider clock) : IDisposable
+internal sealed class BatchSubmission(IJobStore store, IProcessRunner runner, MediaTools tools, TimeProvider clock)
 {
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-
     public async Task<string> SubmitAsync(ValidSubmission submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        await _oneAtATime.WaitAsync(cancellationToken);
-        try
-        {
-            var taken = new HashSet<string>(StringComparer.Ordinal);
-            var now = clock.GetUtcNow();
-            var id = BatchIds.New(now, taken.Contains);
-            while (await store.BatchExistsAsync(id, cancellationToken))
-            {
-                taken.Add(id);
-                id = BatchIds.New(now, taken.Contains);
-            }
-
-            await new BatchSubmitter(store, new Prober(runner, tools.Ffprobe)).SubmitAsync(
-                id, submission.Inputs, submission.Settings, submission.Priority, ParallelStrategy.Fixed, submission.RetryCount, cancellationToken);
-            return id;
-        }
-        finally
-        {
-            _oneAtATime.Release();
-        }
+        return await new BatchSubmitter(store, new Prober(runner, tools.Ffprobe)).SubmitAsync(
+            BatchIds.New(clock.GetUtcNow()), submission.Inputs, submission.Settings, submission.Priority, ParallelStrategy.Fixed, submission.RetryCount, cancellationToken);
     }
-
-    public void Dispose() => _oneAtATime.Dispose();
 }

@@ -9,13 +9,14 @@ public sealed class BatchIdsTests
     [Fact]
     public void Id_is_the_utc_second()
     {
-        Assert.Equal("batch_20261122_070507", BatchIds.New(Now, _ => false));
+        Assert.Equal("batch_20261122_070507", BatchIds.New(Now));
     }
 
     [Fact]
-    public void A_taken_id_gets_the_next_free_suffix()
+    public void Candidates_are_the_base_then_numbered_suffixes_from_2()
     {
-        var taken = new HashSet<string> { "batch_20261122_070507", "batch_20261122_070507_2" };
-        Assert.Equal("batch_20261122_070507_3", BatchIds.New(Now, taken.Contains));
+        Assert.Equal(
+            ["batch_20261122_070507", "batch_20261122_070507_2", "batch_20261122_070507_3"],
+            BatchIds.Candidates(BatchIds.New(Now)).Take(3));
     }
 }

@@ -120,6 +120,6 @@ public sealed class FilePlacerTests : IDisposable
         var placed = await FilePlacer.Unfenced.WriteTextAsync(Path.Combine(blocker, "summary", "report.html"), "x", CancellationToken.None);
 
         Assert.IsType<Placed.Failed>(placed);
-        Assert.NotEqual(ErrorCategory.Internal, placed.Error!.Category);
+        Assert.Equal(ErrorCategory.OutputUnwritable, placed.Error!.Category);
     }
 }

@@ -50,7 +50,7 @@ public abstract partial class JobStoreContract
     }
 
     [Fact]
-    public async Task Third_crash_in_a_row_quarantines_the_job_as_failed()
+    public async Task Third_crash_in_a_row_quarantines_the_job_as_worker_crashed_and_it_is_not_retried()
     {
         var store = await OpenStoreAsync();
         await store.CreateBatchAsync(Batch("b1", BatchPriority.Normal, Job(0)), Ct);
@@ -68,7 +68,8 @@ public abstract partial class JobStoreContract
         Assert.Equal([(JobState.Queued, 0, 1), (JobState.Queued, 0, 2), (JobState.Failed, 1, 3)], crashes);
         var quarantined = await JobAsync(store, "b1", jobId);
         Assert.Equal(StoreRules.Quarantined, quarantined.Result?.Error);
-        Assert.Equal(ErrorCategory.FfmpegFailed, quarantined.Result!.Error!.Category);
+        Assert.Equal("worker_crashed", quarantined.Result!.Error!.Category.ToWireName());
+        Assert.False(quarantined.Result.Error.Category.IsTransient());
         Assert.NotNull(quarantined.FinishedAt);
         Assert.Equal([1, 1, 1], (await store.GetAttemptsAsync(jobId, Ct)).Select(attempt => attempt.Number));
         Assert.Null(await store.ClaimNextAsync(WorkerA, Lease, null, Ct));

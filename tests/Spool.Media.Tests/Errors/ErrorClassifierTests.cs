@@ -47,7 +47,13 @@ public sealed class ErrorClassifierTests
             "input_missing", "The input file does not exist: file:/nonexistent/x.mp4: No such file or directory" },
         // The output folder does not exist: not the input's fault.
         { "ffmpeg -hide_banner -nostdin -v error -f lavfi -i testsrc2=d=1 -y file:/nonexistent/dir/o.mp4", "file:/nonexistent/dir/o.mp4: No such file or directory\n", 1,
-            "ffmpeg_failed", "The output folder does not exist: file:/nonexistent/dir/o.mp4: No such file or directory" },
+            "output_unwritable", "The output folder does not exist: file:/nonexistent/dir/o.mp4: No such file or directory" },
+        // The output folder's place is taken by a regular file (/tmp/errs/regular is a file).
+        { "ffmpeg -hide_banner -nostdin -v error -f lavfi -i testsrc2=d=1 -y file:/tmp/errs/regular/o.mp4", "file:/tmp/errs/regular/o.mp4: Not a directory\n", 1,
+            "output_unwritable", "A file stands where an output folder should be: file:/tmp/errs/regular/o.mp4: Not a directory" },
+        // The same for an input: the path goes through a file, so the input does not exist.
+        { Probe + " file:/tmp/errs/regular/in.mp4", "file:/tmp/errs/regular/in.mp4: Not a directory\n", 1,
+            "input_missing", "The input file does not exist: file:/tmp/errs/regular/in.mp4: Not a directory" },
         // A file mode 000, read as an unprivileged user.
         { Probe + " file:/tmp/t/locked.gif", "file:/tmp/t/locked.gif: Permission denied\n", 1,
             "permission_denied", "Permission denied: file:/tmp/t/locked.gif: Permission denied" },
@@ -125,7 +131,7 @@ public sealed class ErrorClassifierTests
     }
 
     [Fact]
-    public void Ffmpeg_that_cannot_start_is_not_a_missing_input()
+    public void Ffmpeg_that_cannot_start_is_a_permanent_environment_error_not_a_missing_input()
     {
         // What ProcessRunner puts in Stderr when exec fails; its "No such file or directory" is about ffmpeg itself.
         var stderr = "Cannot start '/opt/none/ffmpeg': An error occurred trying to start process '/opt/none/ffmpeg' with working directory '/work'. No such file or directory";
@@ -133,7 +139,8 @@ public sealed class ErrorClassifierTests
 
         var error = ErrorClassifier.Classify(result);
 
-        Assert.Equal(ErrorCategory.FfmpegFailed, error.Category);
+        Assert.Equal("encoder_unavailable", error.Category.ToWireName());
+        Assert.False(error.Category.IsTransient());
         Assert.StartsWith("ffmpeg could not be started: Cannot start '/opt/none/ffmpeg'", error.Message, StringComparison.Ordinal);
         Assert.Contains("Install ffmpeg", error.Hint, StringComparison.Ordinal);
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Spool.Core.Operations;
 using Spool.Core.Queue;
 
 namespace Spool.Core.Storage.Sqlite;
@@ -41,27 +42,39 @@ public sealed partial class SqliteJobStore : IJobStore
         await SqliteSchema.MigrateAsync(connection, cancellationToken);
     }
 
-    public async Task CreateBatchAsync(NewBatch batch, CancellationToken cancellationToken)
+    public async Task<string> CreateBatchAsync(NewBatch batch, CancellationToken cancellationToken)
     {
+        // Insert, and on a key conflict take the next candidate: no read-then-write for another process to slip into.
         const string insertBatch =
             "INSERT INTO batches (id, priority, output_dir, options_json, total_inputs, lifecycle, created_at) " +
-            "VALUES (@id, @priority, @outputDir, @optionsJson, @totalInputs, 'active', " + SqliteSql.Now + ")";
+            "VALUES (@id, @priority, @outputDir, @optionsJson, @totalInputs, 'active', " + SqliteSql.Now + ") ON CONFLICT (id) DO NOTHING";
         const string insertJob =
             "INSERT INTO jobs (batch_id, input_index, input_path, output_name, preset, sort_key, max_attempts) " +
             "VALUES (@batchId, @inputIndex, @inputPath, @outputName, @preset, @sortKey, @maxAttempts)";
+        ArgumentNullException.ThrowIfNull(batch);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await connection.ExecuteAsync(new CommandDefinition(insertBatch, new
+        var id = "";
+        foreach (var candidate in BatchIds.Candidates(batch.Id))
         {
-            id = batch.Id,
-            priority = (int)batch.Priority,
-            outputDir = batch.OutputDirectory,
-            optionsJson = batch.OptionsJson,
-            totalInputs = batch.TotalInputs,
-        }, transaction, cancellationToken: cancellationToken));
+            var inserted = await connection.ExecuteAsync(new CommandDefinition(insertBatch, new
+            {
+                id = candidate,
+                priority = (int)batch.Priority,
+                outputDir = batch.OutputDirectory,
+                optionsJson = batch.OptionsJson,
+                totalInputs = batch.TotalInputs,
+            }, transaction, cancellationToken: cancellationToken));
+            if (inserted == 1)
+            {
+                id = candidate;
+                break;
+            }
+        }
+
         var jobs = batch.Jobs.Select(job => new
         {
-            batchId = batch.Id,
+            batchId = id,
             inputIndex = job.InputIndex,
             inputPath = job.InputPath,
             outputName = job.OutputName,
@@ -71,6 +84,7 @@ public sealed partial class SqliteJobStore : IJobStore
         });
         await connection.ExecuteAsync(new CommandDefinition(insertJob, jobs, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+        return id;
     }
 
     public async Task<bool> BatchExistsAsync(string batchId, CancellationToken cancellationToken)
