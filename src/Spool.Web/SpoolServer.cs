@@ -93,7 +93,7 @@ public static class SpoolServer
         services.AddSingleton(new InProcessWorkers(store, runner, tools, workers, TimeProvider.System, options.Errors));
         services.AddSingleton<EventHub>();
         services.AddSingleton<BatchSubmission>();
-        services.AddSingleton<SystemSampler>();
+        services.AddSingleton<ISystemSampler>(new ProcSampler(TimeProvider.System));
 
         var app = builder.Build();
         Failures.Use(app, options.Errors);

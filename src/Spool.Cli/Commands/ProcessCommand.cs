@@ -58,7 +58,7 @@ internal static class ProcessCommand
         var (tools, capabilities) = await Toolchain.RequireWithCapabilitiesAsync(runner, cancellationToken);
         await using var store = await StoreAccess.OpenAsync(invocation.Store, cancellationToken);
         var batchId = await SubmitAsync(store, runner, tools, invocation, cancellationToken);
-        var options = WorkerSettings.For(invocation.Settings.MaxConcurrent, capabilities) with { Admission = invocation.Queue.Admission };
+        var options = WorkerSettings.For(invocation.Settings.MaxConcurrent, capabilities);
         return await QueueRun.RunBatchAsync(store, runner, tools, batchId, options, invocation.Quiet, cancellationToken);
     }
 
@@ -68,9 +68,8 @@ internal static class ProcessCommand
         var existing = (await store.ListBatchesAsync(cancellationToken)).Select(batch => batch.Id).ToHashSet(StringComparer.Ordinal);
         var batchId = BatchIds.New(TimeProvider.System.GetUtcNow(), existing.Contains);
         Console.WriteLine($"Batch {batchId}: {invocation.Inputs.Count} inputs x {invocation.Settings.Presets.Count} presets -> {invocation.Settings.OutputDirectory}");
-        var queue = invocation.Queue;
         await new BatchSubmitter(store, new Prober(runner, tools.Ffprobe))
-            .SubmitAsync(batchId, invocation.Inputs, invocation.Settings, queue.Priority, queue.Strategy, queue.RetryCount, cancellationToken);
+            .SubmitAsync(batchId, invocation.Inputs, invocation.Settings, invocation.Priority, invocation.RetryCount, cancellationToken);
         return batchId;
     }
 }

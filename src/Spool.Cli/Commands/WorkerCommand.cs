@@ -11,7 +11,7 @@ internal static class WorkerCommand
     public static Command Create()
     {
         var drain = new Option<bool>("--drain") { Description = "Exit when the queue is empty (otherwise wait for new work until stopped)." };
-        var concurrent = new Option<int>("--max-concurrent", "-j") { Description = "Work items at once.", DefaultValueFactory = _ => 2 };
+        var concurrent = NumberOptions.Concurrency();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress output." };
         var store = StoreAccess.CreateOption();
         var command = new Command("worker", "Run queued jobs of any batch, highest priority first.") { drain, concurrent, quiet, store };
@@ -20,7 +20,7 @@ internal static class WorkerCommand
             var runner = new ProcessRunner();
             var (tools, capabilities) = await Toolchain.RequireWithCapabilitiesAsync(runner, cancellationToken);
             await using var jobs = await StoreAccess.OpenAsync(parse.GetValue(store), cancellationToken);
-            var options = WorkerSettings.For(Math.Max(1, parse.GetValue(concurrent)), capabilities) with { Drain = parse.GetValue(drain) };
+            var options = WorkerSettings.For(parse.GetValue(concurrent), capabilities) with { Drain = parse.GetValue(drain) };
             var finished = await ProgressDisplay.RunAsync(parse.GetValue(quiet), observer =>
                 new WorkerPool(jobs, runner, tools, observer, TimeProvider.System, ProcessIdentity.Current("worker")).RunAsync(options, cancellationToken));
             foreach (var batchId in finished)

@@ -24,7 +24,7 @@ internal sealed class InputProcessor(
     IBatchObserver observer,
     TimeProvider clock)
 {
-    private readonly StepJobRunner stepRunner = new(clock);
+    private readonly StepJobRunner stepRunner = new(clock, observer);
 
     public async Task<IReadOnlyList<JobResult>> RunAsync(DiscoveredInput input, CancellationToken cancellationToken)
     {

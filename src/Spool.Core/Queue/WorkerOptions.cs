@@ -21,5 +21,9 @@ public sealed record WorkerOptions(int MaxConcurrent, int ProcessorCount, bool C
     /// <summary>First delay between attempts of a transient failure; it doubles, with jitter.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(2);
 
-    public IAdmission Admission { get; init; } = new FixedAdmission();
+    /// <summary>
+    /// This machine's CPU and memory, measured before a claim while something runs: batches with thresholds (adaptive,
+    /// smart) are admitted against it (<see cref="ResourceAdmission"/>).
+    /// </summary>
+    public ISystemSampler Sampler { get; init; } = new ProcSampler(TimeProvider.System);
 }

@@ -30,7 +30,7 @@ internal sealed class BatchSubmission(IJobStore store, IProcessRunner runner, Me
             }
 
             await new BatchSubmitter(store, new Prober(runner, tools.Ffprobe)).SubmitAsync(
-                id, submission.Inputs, submission.Settings, submission.Priority, ParallelStrategy.Fixed, submission.RetryCount, cancellationToken);
+                id, submission.Inputs, submission.Settings, submission.Priority, submission.RetryCount, cancellationToken);
             return id;
         }
         finally
