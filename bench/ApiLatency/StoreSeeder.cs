@@ -56,7 +56,7 @@ public static class StoreSeeder
     {
         var finished = count * 88 / 100;
         var running = Math.Max(1, count * 2 / 100);
-        for (var n = 0; n < finished + running && await store.ClaimNextAsync(Holder, TimeSpan.FromHours(6), id, ct) is { } claim; n++)
+        for (var n = 0; n < finished + running && await store.ClaimNextAsync(Holder, TimeSpan.FromHours(6), id, MachineLoad.Idle, ct) is { } claim; n++)
         {
             var job = claim.Jobs[0];
             if (n >= finished)

@@ -94,7 +94,7 @@ public static class SpoolServer
         services.AddSingleton<EventHub>();
         services.AddSingleton<BatchSubmission>();
         services.AddSingleton(new PathRoots(options.Roots));
-        services.AddSingleton<SystemSampler>();
+        services.AddSingleton<ISystemSampler>(new ProcSampler(TimeProvider.System));
 
         var app = builder.Build();
         Failures.Use(app, options.Errors);

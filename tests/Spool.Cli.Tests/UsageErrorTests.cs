@@ -45,6 +45,32 @@ public sealed class UsageErrorTests : IDisposable
         Assert.Equal(2, await SpoolApp.RunAsync(["process", _folder, "--max-concurrent", "0"]));
     }
 
+    [Theory]
+    [InlineData("--max-concurrent", "lots")]
+    [InlineData("--max-concurrent", "99999999999")]
+    [InlineData("--retry-count", "x")]
+    [InlineData("--timeout", "1e300")]
+    [InlineData("--timeout", "NaN")]
+    [InlineData("--stall-timeout", "0")]
+    [InlineData("--cpu-threshold", "250")]
+    public async Task A_number_that_is_not_one_or_out_of_range_exits_2(string flag, string value)
+    {
+        // Its own store and output: a check that let the value through must not touch the user's.
+        string[] own = ["--store", Path.Combine(_folder, "spool.db"), "--output", Path.Combine(_folder, "out")];
+        Assert.Equal(2, await SpoolApp.RunAsync(["process", _folder, .. own, flag, value]));
+        Assert.Equal(2, await SpoolApp.RunAsync(["submit", _folder, .. own, flag, value]));
+    }
+
+    [Theory]
+    [InlineData("lots")]
+    [InlineData("0")]
+    [InlineData("99999999999")]
+    public async Task A_worker_concurrency_that_is_not_a_positive_number_exits_2(string value)
+    {
+        var store = Path.Combine(_folder, "spool.db");
+        Assert.Equal(2, await SpoolApp.RunAsync(["worker", "--drain", "--store", store, "--max-concurrent", value]));
+    }
+
     [Fact]
     public async Task Folder_without_videos_exits_2()
     {

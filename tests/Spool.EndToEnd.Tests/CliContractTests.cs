@@ -16,6 +16,22 @@ public sealed class CliContractTests(SmallClipsFixture clips) : IClassFixture<Sm
         Assert.True((run.Stdout + run.Stderr).Contains("no_such_preset_xyz", StringComparison.Ordinal), "The message does not name the unknown preset.\n" + run.Describe());
     }
 
+    [Theory]
+    [InlineData("--max-concurrent", "lots")]
+    [InlineData("--max-concurrent", "99999999999")]
+    [InlineData("--retry-count", "x")]
+    [InlineData("--timeout", "1e300")]
+    public async Task A_number_flag_given_junk_exits_2_with_one_line_naming_it(string flag, string value)
+    {
+        using var temp = new TempFolder("bad-number");
+        var run = await clips.Cli.RunAsync("process", clips.Clip, flag, value, "--output", temp.Combine("out"));
+        Assert.True(run.ExitCode == 2, $"{flag} {value} is a usage error (exit 2).\n" + run.Describe());
+        var lines = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length <= 2 && lines[0].StartsWith("spool: ", StringComparison.Ordinal) && lines[0].Contains(flag, StringComparison.Ordinal),
+            "Expected one line naming the flag (and the pointer to --help), no stack trace.\n" + run.Describe());
+        Assert.False(Directory.Exists(temp.Combine("out")), "a usage error started work");
+    }
+
     [Fact]
     public async Task Process_on_a_folder_without_videos_exits_2()
     {

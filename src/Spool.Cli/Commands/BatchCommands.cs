@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spool.Cli.Terminal;
+using Spool.Core.Operations;
 using Spool.Core.Queue;
 using Spool.Core.Reporting;
 using Spool.Core.Storage;
@@ -14,7 +15,7 @@ internal static class BatchCommands
     {
         var (command, id, store) = Create("resume", "Finish an interrupted batch: runs only its unfinished jobs; succeeded jobs are never redone.");
         var checkpoint = new Option<string?>("--from-checkpoint") { Description = "Also redo what had not succeeded at this checkpoint (succeeded jobs are kept)." };
-        var concurrent = new Option<int>("--max-concurrent", "-j") { Description = "Work items at once.", DefaultValueFactory = _ => 2 };
+        var concurrent = NumberOptions.Concurrency();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress output." };
         command.Options.Add(checkpoint);
         command.Options.Add(concurrent);
@@ -42,8 +43,8 @@ internal static class BatchCommands
     public static Command Retry()
     {
         var (command, id, store) = Create("retry", "Run a batch's failed jobs again (only those).");
-        var retries = new Option<int>("--retry-count") { Description = "Retries for transient failures this time.", DefaultValueFactory = _ => 0 };
-        var concurrent = new Option<int>("--max-concurrent", "-j") { Description = "Work items at once.", DefaultValueFactory = _ => 2 };
+        var retries = NumberOptions.Whole("--retry-count", null, $"Retries (0 to {BatchSettingsBuilder.MostRetries}, default 0) for transient failures this time.");
+        var concurrent = NumberOptions.Concurrency();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress output." };
         command.Options.Add(retries);
         command.Options.Add(concurrent);
@@ -51,8 +52,14 @@ internal static class BatchCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             var batchId = parse.GetValue(id)!;
+            var retryCount = parse.GetValue(retries) ?? 0;
+            if (retryCount is < 0 or > BatchSettingsBuilder.MostRetries)
+            {
+                throw new UsageException($"--retry-count: must be between 0 and {BatchSettingsBuilder.MostRetries}.");
+            }
+
             await using var jobs = await OpenBatchAsync(parse.GetValue(store), batchId, cancellationToken);
-            var requeued = await jobs.RequeueAsync(batchId, [JobState.Failed], 1 + Math.Max(0, parse.GetValue(retries)), null, cancellationToken);
+            var requeued = await jobs.RequeueAsync(batchId, [JobState.Failed], 1 + retryCount, null, cancellationToken);
             Console.WriteLine($"Retrying {batchId}: {requeued} failed jobs queued again.");
             return await RunAsync(jobs, batchId, parse.GetValue(concurrent), parse.GetValue(quiet), cancellationToken);
         });
@@ -129,7 +136,7 @@ internal static class BatchCommands
     {
         var runner = new ProcessRunner();
         var (tools, capabilities) = await Toolchain.RequireWithCapabilitiesAsync(runner, cancellationToken);
-        var options = WorkerSettings.For(Math.Max(1, concurrent), capabilities);
+        var options = WorkerSettings.For(concurrent, capabilities);
         return await QueueRun.RunBatchAsync(store, runner, tools, batchId, options, quiet, cancellationToken);
     }
 }

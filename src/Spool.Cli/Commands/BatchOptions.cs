@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spool.Core.Operations;
 
 namespace Spool.Cli.Commands;
 
@@ -19,25 +20,15 @@ internal sealed class BatchOptions
         DefaultValueFactory = _ => "batch_output",
     };
 
-    public Option<int> MaxConcurrent { get; } = new("--max-concurrent", "-j")
-    {
-        Description = "How many inputs run at once (one ffmpeg each).",
-        DefaultValueFactory = _ => 2,
-    };
+    public Option<int?> MaxConcurrent { get; } = NumberOptions.Whole("--max-concurrent", "-j",
+        "Work items of this batch at once (one ffmpeg each), across all workers (default 2 for process; submit: the workers' -j).");
 
-    public Option<string> ErrorHandling { get; } = new("--error-handling")
-    {
-        Description = "continue past failed jobs, or stop after the first.",
-        DefaultValueFactory = _ => "continue",
-    };
+    public Option<string?> ErrorHandling { get; } = new("--error-handling") { Description = "continue past failed jobs (default), or stop after the first." };
 
-    public Option<double?> Timeout { get; } = new("--timeout") { Description = "Per-job time limit in seconds." };
+    public Option<double?> Timeout { get; } = NumberOptions.Decimal("--timeout", "Time limit in seconds of each ffmpeg a job runs (encode, analysis passes, QC, steps); none by default.");
 
-    public Option<double> StallTimeout { get; } = new("--stall-timeout")
-    {
-        Description = "Seconds without ffmpeg progress before a job ends as stalled.",
-        DefaultValueFactory = _ => 120,
-    };
+    public Option<double?> StallTimeout { get; } = NumberOptions.Decimal("--stall-timeout",
+        "Seconds an ffmpeg may make no progress (its output time stands still) before its job ends as stalled (default 120).");
 
     public Option<string?> Quality { get; } = new("--quality") { Description = "medium | high | ultra: lowers CRF for higher quality." };
 
@@ -45,58 +36,42 @@ internal sealed class BatchOptions
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress output." };
 
-    public Option<string> Priority { get; } = new("--priority")
+    public Option<string?> Priority { get; } = new("--priority") { Description = "urgent | high | normal (default) | low: batches of higher priority run first." };
+
+    public Option<int?> RetryCount { get; } = NumberOptions.Whole("--retry-count", null,
+        "Retries (0 to 10, default 0) for transient failures (timeout, stalled, ffmpeg_failed, disk_full), with exponential backoff and jitter.");
+
+    public Option<string?> Strategy { get; } = new("--parallel-strategy")
     {
-        Description = "urgent | high | normal | low: batches of higher priority run first.",
-        DefaultValueFactory = _ => "normal",
+        Description = "fixed (default) | adaptive (CPU/memory thresholds) | smart (adaptive + memory cap) | sequential (input order, one at a time). Stored with the batch: every worker honours it.",
     };
 
-    public Option<int> RetryCount { get; } = new("--retry-count")
-    {
-        Description = "Retries for transient failures (timeout, stalled, ffmpeg_failed, disk_full), with exponential backoff and jitter.",
-        DefaultValueFactory = _ => 0,
-    };
+    public Option<double?> CpuThreshold { get; } = NumberOptions.Decimal("--cpu-threshold",
+        "adaptive/smart: a worker already running something starts more only while CPU use (over at least 100 ms) is under this percent (default 80).");
 
-    public Option<string> Strategy { get; } = new("--parallel-strategy")
-    {
-        Description = "fixed | adaptive | smart | sequential (input order, one at a time).",
-        DefaultValueFactory = _ => "fixed",
-    };
+    public Option<double?> MemoryThreshold { get; } = NumberOptions.Decimal("--memory-threshold",
+        "adaptive/smart: a worker already running something starts more only while memory use is under this percent (default 85).");
 
-    public Option<double> CpuThreshold { get; } = new("--cpu-threshold")
-    {
-        Description = "adaptive/smart: start new jobs only while CPU use is under this percent.",
-        DefaultValueFactory = _ => 80,
-    };
-
-    public Option<double> MemoryThreshold { get; } = new("--memory-threshold")
-    {
-        Description = "adaptive/smart: start new jobs only while memory use is under this percent.",
-        DefaultValueFactory = _ => 85,
-    };
-
-    public Option<double?> MaxMemory { get; } = new("--max-memory") { Description = "Cap, in GB, on the estimated memory of running jobs." };
+    public Option<double?> MaxMemory { get; } = NumberOptions.Decimal("--max-memory",
+        "adaptive/smart: cap, in GB, on the estimated memory of a worker's running items (smart default: the machine's memory).");
 
     public Option<string?> Store { get; } = StoreAccess.CreateOption();
 
-    public Option<string> Qc { get; } = new("--qc")
+    public Option<string?> Qc { get; } = new("--qc")
     {
-        Description = "off | quick (integrity, duration, resolution, audio peak, SSIM on sampled frames) | full (adds PSNR, loudness, compression).",
-        DefaultValueFactory = _ => "quick",
+        Description = "off | quick (default: integrity, duration, resolution, audio peak, SSIM on sampled frames) | full (adds PSNR, loudness, compression).",
     };
 
-    public Option<string> QcPolicy { get; } = new("--qc-policy")
+    public Option<string?> QcPolicy { get; } = new("--qc-policy")
     {
-        Description = "fail: a failed check fails the job (qc_failed); warn: keep the output and report the failure.",
-        DefaultValueFactory = _ => "fail",
+        Description = "fail (default): a failed check fails the job (qc_failed); warn: keep the output and report the failure.",
     };
 
     public Option<bool> QcRetry { get; } = new("--qc-retry") { Description = "Re-encode once at a higher quality when QC fails." };
 
-    public Option<string> Validate { get; } = new("--validate")
+    public Option<string?> Validate { get; } = new("--validate")
     {
-        Description = "quick (probe sanity, always) | thorough (also decode every input fully before planning).",
-        DefaultValueFactory = _ => "quick",
+        Description = "quick (default: probe sanity, always) | thorough (also decode every input fully before planning).",
     };
 
     public OperationOptions Operations { get; } = new();
@@ -113,20 +88,38 @@ internal sealed class BatchOptions
         Qc.AcceptOnlyFromAmong("off", "quick", "full");
         QcPolicy.AcceptOnlyFromAmong("fail", "warn");
         Validate.AcceptOnlyFromAmong("quick", "thorough");
-        RetryCount.Validators.Add(result =>
+    }
+
+    /// <summary>
+    /// What the command line asks for, as given: ranges, defaults and the rules between flags are the builder's
+    /// (<see cref="BatchSettingsBuilder"/>), the same as the API's. Paths become absolute here, from the working folder.
+    /// </summary>
+    public BatchRequest ToRequest(ParseResult parse, string workingDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var request = new BatchRequest
         {
-            if (result.GetValueOrDefault<int>() < 0)
-            {
-                result.AddError("--retry-count cannot be negative.");
-            }
-        });
-        MaxConcurrent.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--max-concurrent must be at least 1.");
-            }
-        });
+            OutputDirectory = Path.GetFullPath(parse.GetValue(Output) ?? "batch_output", workingDirectory),
+            Presets = parse.GetValue(Preset),
+            Export = parse.GetValue(Operations.Export),
+            Quality = parse.GetValue(Quality),
+            Mode = parse.GetValue(Mode),
+            Priority = parse.GetValue(Priority),
+            ErrorHandling = parse.GetValue(ErrorHandling),
+            MaxConcurrent = parse.GetValue(MaxConcurrent),
+            ParallelStrategy = parse.GetValue(Strategy),
+            CpuThreshold = parse.GetValue(CpuThreshold),
+            MemoryThreshold = parse.GetValue(MemoryThreshold),
+            MaxMemoryGb = parse.GetValue(MaxMemory),
+            RetryCount = parse.GetValue(RetryCount),
+            TimeoutSeconds = parse.GetValue(Timeout),
+            StallTimeoutSeconds = parse.GetValue(StallTimeout),
+            Qc = parse.GetValue(Qc),
+            QcPolicy = parse.GetValue(QcPolicy),
+            QcRetry = parse.GetValue(QcRetry),
+            Validate = parse.GetValue(Validate),
+        };
+        return Operations.Read(parse, request, workingDirectory);
     }
 
     public void AddTo(Command command, bool includeRunOptions)

@@ -3,7 +3,6 @@ using System.Globalization;
 using Spool.Core.Placement;
 using Spool.Core.Discovery;
 using Spool.Core.Operations;
-using Spool.Core.Planning;
 using Spool.Core.Presets;
 using Spool.Media.Commands;
 using Spool.Media.Processes;
@@ -45,10 +44,10 @@ internal static class DemoCommand
                 await MakeAsync(runner, tools, sample, samples, cancellationToken);
             }
 
-            var presets = DemoPresets.Select(name => PresetCatalog.BuiltIn.Find(name)!).ToList();
             var inputs = InputDiscovery.Discover(new DiscoveryRequest([samples], Recursive: false, Pattern: null, root));
-            var settings = new BatchSettings(presets, new PlanOptions(), root, MaxConcurrent: 2, ErrorHandling.Continue, Environment.ProcessorCount);
-            return await ProcessCommand.ExecuteAsync(new BatchInvocation(inputs, settings, Quiet: false), cancellationToken);
+            var request = new BatchRequest { OutputDirectory = root, Presets = string.Join(',', DemoPresets) };
+            var built = (BatchBuild.Built)BatchSettingsBuilder.Build(request, PresetCatalog.BuiltIn, Environment.ProcessorCount, File.Exists);
+            return await ProcessCommand.ExecuteAsync(new BatchInvocation(inputs, built.Settings, Quiet: false), cancellationToken);
         });
         return command;
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Spool.Core.Operations;
 
 namespace Spool.Cli.Commands;
@@ -9,15 +8,15 @@ internal sealed class OperationOptions
 {
     public Option<bool> NormalizeAudio { get; } = new("--normalize-audio") { Description = "Two-pass EBU R128 loudness normalisation (loudnorm, linear)." };
 
-    public Option<double> Loudness { get; } = new("--loudness") { Description = "Target integrated loudness in LUFS (-70 to -5).", DefaultValueFactory = _ => -16 };
+    public Option<double?> Loudness { get; } = NumberOptions.Decimal("--loudness", "Target integrated loudness in LUFS (-70 to -5, default -16).");
 
-    public Option<double> TruePeak { get; } = new("--true-peak") { Description = "Target maximum true peak in dBTP (-9 to 0).", DefaultValueFactory = _ => -1.5 };
+    public Option<double?> TruePeak { get; } = NumberOptions.Decimal("--true-peak", "Target maximum true peak in dBTP (-9 to 0, default -1.5).");
 
-    public Option<double> Lra { get; } = new("--lra") { Description = "Target loudness range in LU (1 to 50).", DefaultValueFactory = _ => 11 };
+    public Option<double?> Lra { get; } = NumberOptions.Decimal("--lra", "Target loudness range in LU (1 to 50, default 11).");
 
     public Option<bool> DenoiseAudio { get; } = new("--denoise-audio") { Description = "High-pass, low-pass and FFT denoise (afftdn) on the audio." };
 
-    public Option<int> Thumbnails { get; } = new("--thumbnails") { Description = "Write N representative JPEG frames per input into <name>/thumbnails/." };
+    public Option<int?> Thumbnails { get; } = NumberOptions.Whole("--thumbnails", null, "Write N (up to 100) representative JPEG frames per input into <name>/thumbnails/.");
 
     public Option<bool> Sprite { get; } = new("--sprite") { Description = "Write a sprite sheet and a WebVTT thumbnail track (#xywh= cues)." };
 
@@ -31,7 +30,7 @@ internal sealed class OperationOptions
 
     public Option<string?> Transcriber { get; } = new("--transcriber") { Description = "pocketsphinx (offline, default) | whisper | openai." };
 
-    public Option<string> Language { get; } = new("--language") { Description = "Spoken language (ISO 639-1, e.g. en).", DefaultValueFactory = _ => "en" };
+    public Option<string?> Language { get; } = new("--language") { Description = "Spoken language (ISO 639-1, default en)." };
 
     public Option<string?> WhisperModel { get; } = new("--whisper-model") { Description = "whisper: path of the whisper.cpp model file." };
 
@@ -55,36 +54,30 @@ internal sealed class OperationOptions
         Subtitles, Transcriber, Language, WhisperModel, TranscriberUrl, Stabilize, Color, DenoiseVideo,
     ];
 
-    /// <summary>The settings these flags ask for, checked: a bad value is a usage error naming its flag.</summary>
-    public OperationSettings Read(ParseResult parse)
+    /// <summary>These flags' values added to <paramref name="request"/>, as given (the builder checks them); a model path becomes absolute.</summary>
+    public BatchRequest Read(ParseResult parse, BatchRequest request, string workingDirectory)
     {
-        var settings = new OperationSettings
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(request);
+        return request with
         {
             NormalizeAudio = parse.GetValue(NormalizeAudio),
-            Loudness = InRange(parse.GetValue(Loudness), -70, -5, "--loudness"),
-            TruePeak = InRange(parse.GetValue(TruePeak), -9, 0, "--true-peak"),
-            LoudnessRange = InRange(parse.GetValue(Lra), 1, 50, "--lra"),
+            Loudness = parse.GetValue(Loudness),
+            TruePeak = parse.GetValue(TruePeak),
+            LoudnessRange = parse.GetValue(Lra),
             DenoiseAudio = parse.GetValue(DenoiseAudio),
-            Thumbnails = (int)InRange(parse.GetValue(Thumbnails), 0, 100, "--thumbnails"),
+            Thumbnails = parse.GetValue(Thumbnails),
             Sprite = parse.GetValue(Sprite),
-            Hls = parse.GetValue(Hls) || parse.GetValue(HlsLadder) is not null,
+            Hls = parse.GetValue(Hls),
             HlsLadder = parse.GetValue(HlsLadder),
-            Subtitles = parse.GetValue(Subtitles) is { } mode ? Enum.Parse<SubtitleMode>(mode, ignoreCase: true) : null,
+            Subtitles = parse.GetValue(Subtitles),
             Transcriber = parse.GetValue(Transcriber),
-            Language = parse.GetValue(Language) is { Length: 2 or 3 } language && language.All(char.IsAsciiLetterLower)
-                ? language
-                : throw new UsageException("--language must be a lower-case ISO 639-1 code, e.g. en."),
-            WhisperModel = parse.GetValue(WhisperModel),
+            Language = parse.GetValue(Language),
+            WhisperModel = parse.GetValue(WhisperModel) is { } model ? Path.GetFullPath(model, workingDirectory) : null,
             TranscriberUrl = parse.GetValue(TranscriberUrl),
             Stabilize = parse.GetValue(Stabilize),
             Color = parse.GetValue(Color),
             DenoiseVideo = parse.GetValue(DenoiseVideo),
         };
-        OperationChecks.Validate(settings);
-        return settings;
     }
-
-    private static double InRange(double value, double min, double max, string flag) => value >= min && value <= max
-        ? value
-        : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{flag} must be between {min} and {max}."));
 }

@@ -58,16 +58,15 @@ internal static class ProcessCommand
         var (tools, capabilities) = await Toolchain.RequireWithCapabilitiesAsync(runner, cancellationToken);
         await using var store = await StoreAccess.OpenAsync(invocation.Store, cancellationToken);
         var batchId = await SubmitAsync(store, runner, tools, invocation, cancellationToken);
-        var options = WorkerSettings.For(invocation.Settings.MaxConcurrent, capabilities) with { Admission = invocation.Queue.Admission };
+        var options = WorkerSettings.For(invocation.Settings.MaxConcurrent, capabilities);
         return await QueueRun.RunBatchAsync(store, runner, tools, batchId, options, invocation.Quiet, cancellationToken);
     }
 
     /// <summary>Stores the batch with all its jobs and prints the id the store gave it, before any work starts.</summary>
     public static async Task<string> SubmitAsync(IJobStore store, IProcessRunner runner, MediaTools tools, BatchInvocation invocation, CancellationToken cancellationToken)
     {
-        var queue = invocation.Queue;
         var batchId = await new BatchSubmitter(store, new Prober(runner, tools.Ffprobe))
-            .SubmitAsync(BatchIds.New(TimeProvider.System.GetUtcNow()), invocation.Inputs, invocation.Settings, queue.Priority, queue.Strategy, queue.RetryCount, cancellationToken);
+            .SubmitAsync(BatchIds.New(TimeProvider.System.GetUtcNow()), invocation.Inputs, invocation.Settings, invocation.Priority, invocation.RetryCount, cancellationToken);
         Console.WriteLine($"Batch {batchId}: {invocation.Inputs.Count} inputs x {invocation.Settings.Presets.Count} presets -> {invocation.Settings.OutputDirectory}");
         return batchId;
     }

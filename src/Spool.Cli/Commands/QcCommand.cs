@@ -47,7 +47,7 @@ internal static class QcCommand
             var qcMode = parse.GetValue(mode) == "quick" ? QcMode.Quick : QcMode.Full;
             var runner = new ProcessRunner();
             var (tools, capabilities) = await Toolchain.RequireWithCapabilitiesAsync(runner, cancellationToken);
-            var checker = new QualityChecker(runner, tools.Ffmpeg, tools.Ffprobe, capabilities);
+            var checker = new QualityChecker(new LimitedProcessRunner(runner, RunLimits.Default), tools.Ffmpeg, tools.Ffprobe, capabilities);
             var report = await checker.CheckAsync(outputPath, referencePath, thresholds, qcMode, cancellationToken);
             Print(report, parse.GetValue(json));
             return report.Passed ? ExitCodes.Success : ExitCodes.JobsFailed;

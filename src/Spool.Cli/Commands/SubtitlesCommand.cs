@@ -102,7 +102,7 @@ internal static class SubtitlesCommand
         var partial = placer.PartialFor(output);
         try
         {
-            var request = new ProcessRequest(tools.Ffmpeg, arguments(partial)) { ParsesProgress = true, StallTimeout = TimeSpan.FromMinutes(2) };
+            var request = new ProcessRequest(tools.Ffmpeg, arguments(partial)) { ParsesProgress = true, StallTimeout = RunLimits.DefaultStallTimeout };
             var result = await runner.RunAsync(request, null, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             if (!result.Succeeded)

@@ -28,7 +28,7 @@ internal static class ValidateCommand
 
             var runner = new ProcessRunner();
             var tools = await Toolchain.RequireAsync(runner, cancellationToken);
-            var validator = new InputValidator(runner, tools.Ffmpeg, tools.Ffprobe);
+            var validator = new InputValidator(new LimitedProcessRunner(runner, RunLimits.Default), tools.Ffmpeg, tools.Ffprobe);
             var results = new FileValidation[inputs.Count];
             // Probes are light; a thorough decode already uses several cores, so fewer of those run at once.
             var parallel = parse.GetValue(thorough) ? Math.Max(1, Environment.ProcessorCount / 4) : Math.Max(1, Environment.ProcessorCount);

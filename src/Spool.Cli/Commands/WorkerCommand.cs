@@ -11,7 +11,7 @@ internal static class WorkerCommand
     public static Command Create()
     {
         var drain = new Option<bool>("--drain") { Description = "Exit when the queue is empty (otherwise wait for new work until stopped)." };
-        var concurrent = new Option<int>("--max-concurrent", "-j") { Description = "Work items at once.", DefaultValueFactory = _ => 2 };
+        var concurrent = NumberOptions.Concurrency();
         var lease = new Option<int>("--lease")
         {
             Description = "Lease length in seconds (default 30; heartbeats every third of it). Shorter leases hand a dead worker's jobs on sooner; across machines keep it long enough for the slowest link.",
@@ -32,7 +32,7 @@ internal static class WorkerCommand
             var runner = new ProcessRunner();
             var (tools, capabilities) = await Toolchain.RequireWithCapabilitiesAsync(runner, cancellationToken);
             await using var jobs = await StoreAccess.OpenAsync(parse.GetValue(store), cancellationToken);
-            var options = (WorkerSettings.For(Math.Max(1, parse.GetValue(concurrent)), capabilities) with { Drain = parse.GetValue(drain) })
+            var options = (WorkerSettings.For(parse.GetValue(concurrent), capabilities) with { Drain = parse.GetValue(drain) })
                 .WithLease(TimeSpan.FromSeconds(parse.GetValue(lease)));
             var finished = await ProgressDisplay.RunAsync(parse.GetValue(quiet), observer =>
                 new WorkerPool(jobs, runner, tools, observer, TimeProvider.System, ProcessIdentity.Current("worker")).RunAsync(options, cancellationToken));

@@ -1,6 +1,8 @@
 using Spool.Core.Planning;
 using Spool.Core.Presets;
 using Spool.Core.Quality.Checks;
+using Spool.Core.Queue;
+using Spool.Media.Processes;
 
 namespace Spool.Core.Operations;
 
@@ -26,7 +28,13 @@ public sealed record BatchSettings(
     public TimeSpan? Timeout { get; init; }
 
     /// <summary>A job whose ffmpeg shows no progress for this long ends as stalled.</summary>
-    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan StallTimeout { get; init; } = RunLimits.DefaultStallTimeout;
+
+    /// <summary>The limits of every ffmpeg this batch's jobs run: the encodes, analysis passes, QC and steps alike.</summary>
+    public RunLimits RunLimits => new(Timeout, StallTimeout);
+
+    /// <summary>How workers admit this batch's work items: its strategy, its own concurrency limit, its thresholds.</summary>
+    public BatchAdmission Admission { get; init; } = BatchAdmission.Unlimited;
 
     /// <summary>What each output is checked for after it is written (default quick).</summary>
     public QcMode? Qc { get; init; } = QcMode.Quick;

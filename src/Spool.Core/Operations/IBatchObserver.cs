@@ -9,7 +9,13 @@ public interface IBatchObserver
 
     void WorkStarted(string input, IReadOnlyList<string> presets);
 
+    /// <summary>The work item's encode progressed: its encode jobs (not its steps) are this far.</summary>
     void WorkProgress(string input, FfmpegProgress progress, double? percent);
+
+    /// <summary>A step job of the work item (thumbnails, sprite, HLS, subtitles) is this far, 0 to 1.</summary>
+    void StepProgress(string input, string step, double fraction)
+    {
+    }
 
     void JobFinished(JobResult job);
 

@@ -26,7 +26,7 @@ internal sealed class InputProcessor(
     TimeProvider clock,
     IWorkFence fence)
 {
-    private readonly StepJobRunner stepRunner = new(clock);
+    private readonly StepJobRunner stepRunner = new(clock, observer);
 
     public async Task<IReadOnlyList<JobResult>> RunAsync(DiscoveredInput input, CancellationToken cancellationToken)
     {

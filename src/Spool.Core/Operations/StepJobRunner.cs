@@ -5,13 +5,15 @@ using Spool.Media.Errors;
 namespace Spool.Core.Operations;
 
 /// <summary>
-/// Runs one media step for an input as a job of its own: its ffmpeg runs go to the job's log, and its outcome
-/// becomes a <see cref="JobResult"/> named after the step, with its timing and details for the reports.
+/// Runs one media step for an input as a job of its own: its progress goes to the observer under the step's name
+/// (so the store shows it on the step's job), its ffmpeg runs go to the job's log, and its outcome becomes a
+/// <see cref="JobResult"/> named after the step, with its timing and details for the reports.
 /// </summary>
-internal sealed class StepJobRunner(TimeProvider clock)
+internal sealed class StepJobRunner(TimeProvider clock, IBatchObserver observer)
 {
     public async Task<JobResult> RunAsync(IMediaStep step, StepContext context, string inputPath, JobLog log, CancellationToken cancellationToken)
     {
+        context = context with { Progress = new FractionRelay(fraction => observer.StepProgress(inputPath, step.Name, fraction)) };
         var started = clock.GetUtcNow();
         var timer = clock.GetTimestamp();
         StepOutcome outcome;
@@ -59,5 +61,11 @@ internal sealed class StepJobRunner(TimeProvider clock)
             PeakMemoryBytes = outcome.Runs.Max(run => run.PeakMemoryBytes),
             Operations = [new OperationRecord(step.Name, seconds, details)],
         };
+    }
+
+    /// <summary>Passes a step's fraction on synchronously (not Progress&lt;T&gt;, which could report after the step ended).</summary>
+    private sealed class FractionRelay(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Spool.Core.Operations;
 using Spool.Core.Planning;
 using Spool.Core.Presets;
@@ -9,7 +10,8 @@ namespace Spool.Core.Queue;
 
 /// <summary>
 /// Everything a worker on any machine needs to run a batch's jobs, stored with the batch as JSON: the presets in
-/// full (user presets included, so the YAML file need not travel) and the run options.
+/// full (user presets included, so the YAML file need not travel), the run options, and the batch's admission rules
+/// (max_concurrent, parallel_strategy, cpu_threshold, memory_threshold, max_memory_gb), which the store's claim reads.
 /// </summary>
 public sealed record BatchOptionsSnapshot(
     IReadOnlyList<PresetSnapshot> Presets,
@@ -31,6 +33,20 @@ public sealed record BatchOptionsSnapshot(
 
     public OperationSettings Operations { get; init; } = OperationSettings.None;
 
+    /// <summary>At most this many of the batch's work items run at once, across all workers; null: the workers decide.</summary>
+    public int? MaxConcurrent { get; init; }
+
+    public ParallelStrategy ParallelStrategy { get; init; } = ParallelStrategy.Fixed;
+
+    public double? CpuThreshold { get; init; }
+
+    public double? MemoryThreshold { get; init; }
+
+    public double? MaxMemoryGb { get; init; }
+
+    [JsonIgnore]
+    public BatchAdmission Admission => new(ParallelStrategy, MaxConcurrent, CpuThreshold, MemoryThreshold, MaxMemoryGb);
+
     public static BatchOptionsSnapshot From(BatchSettings settings, int retryCount)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -48,6 +64,11 @@ public sealed record BatchOptionsSnapshot(
             QcRetry = settings.QcRetry,
             ValidateThoroughly = settings.ValidateThoroughly,
             Operations = settings.Operations,
+            MaxConcurrent = settings.Admission.MaxConcurrent,
+            ParallelStrategy = settings.Admission.Strategy,
+            CpuThreshold = settings.Admission.CpuThreshold,
+            MemoryThreshold = settings.Admission.MemoryThreshold,
+            MaxMemoryGb = settings.Admission.MaxMemoryGb,
         };
     }
 
@@ -74,6 +95,7 @@ public sealed record BatchOptionsSnapshot(
             QcRetry = QcRetry,
             ValidateThoroughly = ValidateThoroughly,
             Operations = Operations ?? OperationSettings.None,
+            Admission = Admission,
         };
 }
 

@@ -5,22 +5,6 @@ using Spool.Media.Probing;
 
 namespace Spool.Core.Queue;
 
-/// <summary>How work within one priority is ordered.</summary>
-public enum ParallelStrategy
-{
-    /// <summary>Longest expected work first, at most MaxConcurrent at once.</summary>
-    Fixed,
-
-    /// <summary>Like fixed, and a new job starts only while CPU and memory are under their thresholds.</summary>
-    Adaptive,
-
-    /// <summary>Adaptive, and running jobs' estimated memory is capped.</summary>
-    Smart,
-
-    /// <summary>Input order, one at a time.</summary>
-    Sequential,
-}
-
 /// <summary>
 /// Persists a batch before any of it runs (Sonarr's rule: commands are stored before they are queued). Each input is
 /// probed once, cheaply, to order the work longest-first; an input that cannot be probed still gets its jobs, which
@@ -30,10 +14,11 @@ public sealed class BatchSubmitter(IJobStore store, Prober prober)
 {
     /// <summary>Stores the batch under <paramref name="baseId"/>, or its next free suffix (see <see cref="BatchIds"/>); returns the id stored.</summary>
     public async Task<string> SubmitAsync(
-        string baseId, IReadOnlyList<DiscoveredInput> inputs, BatchSettings settings, BatchPriority priority, ParallelStrategy strategy, int retryCount, CancellationToken cancellationToken)
+        string baseId, IReadOnlyList<DiscoveredInput> inputs, BatchSettings settings, BatchPriority priority, int retryCount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(settings);
+        var strategy = settings.Admission.Strategy;
         var sources = new MediaInfo?[inputs.Count];
         if (strategy != ParallelStrategy.Sequential)
         {

@@ -3,7 +3,7 @@ using Spool.Media.Processes;
 
 namespace Spool.Core.Queue;
 
-/// <summary>Passes a claim's events on, and hands its progress to the lease keeper so heartbeats carry it.</summary>
+/// <summary>Passes a claim's events on, and hands each job's progress to the lease keeper so heartbeats carry it.</summary>
 internal sealed class ClaimObserver(IBatchObserver inner, LeaseKeeper keeper) : IBatchObserver
 {
     public void BatchStarted(string batchId, int totalInputs, int totalJobs) => inner.BatchStarted(batchId, totalInputs, totalJobs);
@@ -14,6 +14,12 @@ internal sealed class ClaimObserver(IBatchObserver inner, LeaseKeeper keeper) : 
     {
         keeper.Report(new JobProgressRecord(percent is { } p ? Math.Round(p, 1) : null, Math.Round(progress.Fps, 1), progress.Speed));
         inner.WorkProgress(input, progress, percent);
+    }
+
+    public void StepProgress(string input, string step, double fraction)
+    {
+        keeper.Report(step, new JobProgressRecord(Math.Round(Math.Clamp(fraction, 0, 1) * 100, 1), null, null));
+        inner.StepProgress(input, step, fraction);
     }
 
     public void JobFinished(JobResult job) => inner.JobFinished(job);

@@ -117,12 +117,14 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
             Presets = settings.Presets.Where(preset => presets.Contains(preset.Name)).ToList(),
             StepsToRun = presets.Where(StepNamesOf.All.Contains).ToHashSet(StringComparer.Ordinal),
         };
-        var prober = new Prober(runner, tools.Ffprobe);
+        // Every ffmpeg of this work item runs under the batch's --timeout and --stall-timeout: encodes, analysis passes, QC, steps.
+        var limited = new LimitedProcessRunner(runner, settings.RunLimits);
+        var prober = new Prober(limited, tools.Ffprobe);
         var claimObserver = new ClaimObserver(observer, keeper);
-        var validator = new InputValidator(runner, tools.Ffmpeg, tools.Ffprobe);
-        using var steps = new MediaStepFactory(runner, tools, settings.Operations, settings.PlanOptions.CanToneMap);
-        var preparer = new EncodePreparer(runner, tools.Ffmpeg, settings.Operations, settings.PlanOptions.CanToneMap);
-        var encoder = new EncodeRunner(runner, prober, tools, settings, claimObserver, clock, jobs);
+        var validator = new InputValidator(limited, tools.Ffmpeg, tools.Ffprobe);
+        using var steps = new MediaStepFactory(limited, tools, settings.Operations, settings.PlanOptions.CanToneMap);
+        var preparer = new EncodePreparer(limited, tools.Ffmpeg, settings.Operations, settings.PlanOptions.CanToneMap);
+        var encoder = new EncodeRunner(limited, prober, tools, settings, claimObserver, clock, jobs);
         var processor = new InputProcessor(prober, validator, encoder, preparer, steps, settings, claimObserver, clock, jobs);
         var started = clock.GetUtcNow();
         jobs.RoundStarted = started;

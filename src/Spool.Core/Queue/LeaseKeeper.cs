@@ -1,19 +1,23 @@
+using System.Collections.Immutable;
+using Spool.Core.Operations;
 using Spool.Core.Storage;
 
 namespace Spool.Core.Queue;
 
 /// <summary>
 /// Keeps a claim's leases: a heartbeat every <see cref="WorkerOptions.HeartbeatInterval"/> (sooner when there is new
-/// progress to show), carrying progress and bringing back cancellation. When a lease is lost, the user cancels, or the
-/// lease could not be renewed and is within a heartbeat of running out, it cancels the work so ffmpeg stops and nothing
-/// is placed: the keeper gives up before the lease ends, never after, so no other worker can hold the job meanwhile.
-/// Jobs already committed are forgotten: their leases ended with their commit.
+/// progress to show), carrying each job's own progress and bringing back cancellation. When a lease is lost, the user
+/// cancels, or the lease could not be renewed and is within a heartbeat of running out, it cancels the work so ffmpeg
+/// stops and nothing is placed: the keeper gives up before the lease ends, never after, so no other worker can hold the
+/// job meanwhile. Jobs already committed are forgotten: their leases ended with their commit.
 /// </summary>
 internal sealed class LeaseKeeper(IJobStore store, IReadOnlyList<ClaimedJob> jobs, WorkerOptions options, TimeProvider clock, CancellationTokenSource work)
 {
+    // By job name (preset or step): swapped whole, so a beat writes one consistent picture and sees when it changed.
+    private static readonly ImmutableDictionary<string, JobProgressRecord> NoProgress = ImmutableDictionary.Create<string, JobProgressRecord>(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly HashSet<long> _forgotten = [];
-    private JobProgressRecord? _progress;
+    private ImmutableDictionary<string, JobProgressRecord> _progress = NoProgress;
     private volatile bool _lost;
     private volatile bool _cancelRequested;
 
@@ -24,7 +28,14 @@ internal sealed class LeaseKeeper(IJobStore store, IReadOnlyList<ClaimedJob> job
     /// <summary>How long before its end a lease that cannot be renewed is given up.</summary>
     public TimeSpan SafetyMargin => options.HeartbeatInterval;
 
-    public void Report(JobProgressRecord progress) => Volatile.Write(ref _progress, progress);
+    /// <summary>The encode's progress: every encode job of the work item shows it; its steps do not.</summary>
+    public void Report(JobProgressRecord progress) =>
+        ImmutableInterlocked.Update(ref _progress, shown => shown.SetItems(jobs
+            .Where(job => !StepNamesOf.All.Contains(job.Preset))
+            .Select(job => KeyValuePair.Create(job.Preset, progress))));
+
+    /// <summary>One job's own progress (a step's).</summary>
+    public void Report(string job, JobProgressRecord progress) => ImmutableInterlocked.Update(ref _progress, shown => shown.SetItem(job, progress));
 
     public void Forget(long jobId)
     {
@@ -68,7 +79,7 @@ internal sealed class LeaseKeeper(IJobStore store, IReadOnlyList<ClaimedJob> job
     {
         var lastRenewed = clock.GetTimestamp();
         var lastBeat = clock.GetTimestamp();
-        JobProgressRecord? written = null;
+        var written = NoProgress;
         while (!stop.IsCancellationRequested)
         {
             try
@@ -81,7 +92,7 @@ internal sealed class LeaseKeeper(IJobStore store, IReadOnlyList<ClaimedJob> job
             }
 
             var progress = Volatile.Read(ref _progress);
-            if (clock.GetElapsedTime(lastBeat) < options.HeartbeatInterval && Equals(progress, written))
+            if (clock.GetElapsedTime(lastBeat) < options.HeartbeatInterval && ReferenceEquals(progress, written))
             {
                 continue;
             }
@@ -118,7 +129,7 @@ internal sealed class LeaseKeeper(IJobStore store, IReadOnlyList<ClaimedJob> job
         await work.CancelAsync();
     }
 
-    private async Task BeatAsync(JobProgressRecord? progress, CancellationToken stop)
+    private async Task BeatAsync(ImmutableDictionary<string, JobProgressRecord> progress, CancellationToken stop)
     {
         List<ClaimedJob> held;
         lock (_gate)
@@ -128,7 +139,7 @@ internal sealed class LeaseKeeper(IJobStore store, IReadOnlyList<ClaimedJob> job
 
         foreach (var job in held)
         {
-            var status = await store.HeartbeatAsync(job.JobId, job.LeaseToken, options.Lease, progress, stop);
+            var status = await store.HeartbeatAsync(job.JobId, job.LeaseToken, options.Lease, progress.GetValueOrDefault(job.Preset), stop);
             if (status == LeaseStatus.Lost)
             {
                 lock (_gate)

@@ -21,8 +21,6 @@ public sealed record WorkerOptions(int MaxConcurrent, int ProcessorCount, bool C
     /// <summary>First delay between attempts of a transient failure; it doubles, with jitter.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(2);
 
-    public IAdmission Admission { get; init; } = new FixedAdmission();
-
     /// <summary>A lease of <paramref name="lease"/>, renewed every third of it (DESIGN.md: at least three heartbeats per lease).</summary>
     public WorkerOptions WithLease(TimeSpan lease) => this with
     {
@@ -30,4 +28,10 @@ public sealed record WorkerOptions(int MaxConcurrent, int ProcessorCount, bool C
         HeartbeatInterval = lease / 3,
         ProgressInterval = TimeSpan.FromTicks(Math.Min(ProgressInterval.Ticks, (lease / 3).Ticks)),
     };
+
+    /// <summary>
+    /// This machine's CPU and memory, measured before a claim while something runs: batches with thresholds (adaptive,
+    /// smart) are admitted against it (<see cref="ResourceAdmission"/>).
+    /// </summary>
+    public ISystemSampler Sampler { get; init; } = new ProcSampler(TimeProvider.System);
 }

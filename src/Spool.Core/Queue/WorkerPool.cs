@@ -24,6 +24,7 @@ public sealed class WorkerPool(IJobStore store, IProcessRunner runner, MediaTool
     {
         ArgumentNullException.ThrowIfNull(options);
         var claims = new ClaimRunner(store, runner, tools, observer, clock, options);
+        var admission = new ResourceAdmission(options.Sampler);
         var running = new List<Task>();
         var touched = new HashSet<string>(StringComparer.Ordinal);
         var finished = new List<string>();
@@ -49,8 +50,9 @@ public sealed class WorkerPool(IJobStore store, IProcessRunner runner, MediaTool
                         lastRescue = clock.GetTimestamp();
                     }
 
-                    if (running.Count < Math.Max(1, options.MaxConcurrent) && options.Admission.CanAdmit(running.Count)
-                        && await store.ClaimNextAsync(holder, options.Lease, options.BatchId, stop) is { } claim)
+                    // The batch's own limits (max_concurrent, thresholds against this load) are the claim's to enforce.
+                    if (running.Count < Math.Max(1, options.MaxConcurrent) && await MeasureAsync(admission, running.Count, stop) is { } load
+                        && await store.ClaimNextAsync(holder, options.Lease, options.BatchId, load, stop) is { } claim)
                     {
                         failures = 0;
                         touched.Add(claim.Batch.Id);
@@ -94,6 +96,19 @@ public sealed class WorkerPool(IJobStore store, IProcessRunner runner, MediaTool
         }
 
         return finished;
+    }
+
+    // Stopping while the sampler waits out its window ends the loop like any other stop.
+    private static async Task<MachineLoad?> MeasureAsync(ResourceAdmission admission, int running, CancellationToken stop)
+    {
+        try
+        {
+            return await admission.MeasureAsync(running, stop);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     private async Task RunClaimAsync(ClaimRunner claims, WorkClaim claim, List<string> finished, CancellationToken stop)

@@ -62,9 +62,16 @@ public interface IJobStore : IAsyncDisposable
     /// Claims the best queued work item (batch priority, then highest sort key, then input order) of an active batch,
     /// or of <paramref name="batchId"/> only: every queued job of that input moves to running in one transaction, each
     /// with lease token + 1, attempts + 1, the holder, and an expiry of the database's now + <paramref name="lease"/>.
-    /// Null when nothing is queued.
+    /// A batch's own admission (<see cref="BatchAdmission"/>, stored in its options) holds in the same transaction, for
+    /// all workers together: a batch with max_concurrent work items running (or waiting to retry) is skipped; and when
+    /// <paramref name="load"/> says this worker already runs something, so is a batch whose CPU or memory threshold the
+    /// load reaches, or whose memory cap one more item would pass. Null when nothing may be claimed.
     /// </summary>
-    Task<WorkClaim?> ClaimNextAsync(LeaseHolder holder, TimeSpan lease, string? batchId, CancellationToken cancellationToken);
+    Task<WorkClaim?> ClaimNextAsync(LeaseHolder holder, TimeSpan lease, string? batchId, MachineLoad load, CancellationToken cancellationToken);
+
+    /// <summary>The claim of a worker that runs nothing yet: no batch's thresholds stand in its way.</summary>
+    Task<WorkClaim?> ClaimNextAsync(LeaseHolder holder, TimeSpan lease, string? batchId, CancellationToken cancellationToken) =>
+        ClaimNextAsync(holder, lease, batchId, MachineLoad.Idle, cancellationToken);
 
     /// <summary>Extends the lease and records progress. Lost when the job is no longer leased with this token.</summary>
     Task<LeaseStatus> HeartbeatAsync(long jobId, long leaseToken, TimeSpan lease, JobProgressRecord? progress, CancellationToken cancellationToken);

@@ -24,12 +24,6 @@ public sealed class InputValidator
         prober = new Prober(runner, ffprobe);
     }
 
-    /// <summary>A decode that writes nothing (not even progress) for this long is hung, not slow.</summary>
-    public TimeSpan DecodeStallLimit { get; init; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>A whole-decode limit; null for none (a long file takes as long as it takes to decode).</summary>
-    public TimeSpan? DecodeTimeout { get; init; }
-
     /// <summary>
     /// The ffmpeg arguments of the thorough decode. Progress goes to stderr (pipe:2) so it interleaves with the error
     /// lines in order; "?" keeps a file without audio (or video) from failing the map.
@@ -68,11 +62,9 @@ public sealed class InputValidator
 
     private async Task<ValidationResult> DecodeAsync(string path, CancellationToken cancellationToken)
     {
-        var request = new ProcessRequest(ffmpeg, DecodeArguments(path))
-        {
-            Timeout = DecodeTimeout,
-            StallTimeout = DecodeStallLimit,
-        };
+        // A decode that writes nothing (not even progress) is hung: the runner's limits (the job's, or the defaults
+        // for 'spool validate') say for how long that may last.
+        var request = new ProcessRequest(ffmpeg, DecodeArguments(path));
         var run = await runner.RunAsync(request, progress: null, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var errors = DecodeLog.Errors(run.Stderr);

@@ -6,7 +6,11 @@ public sealed record ProcessRequest(string FileName, IReadOnlyList<string> Argum
     /// <summary>Whole-run limit; null for none.</summary>
     public TimeSpan? Timeout { get; init; }
 
-    /// <summary>Ends the run when no output (stdout or stderr) arrives for this long; null for none.</summary>
+    /// <summary>
+    /// Ends the run as stalled when it makes no progress for this long; null for none. With <see cref="ParsesProgress"/>,
+    /// progress is ffmpeg's out_time moving forward (bytes that repeat a position do not count); otherwise any output
+    /// on stdout or stderr.
+    /// </summary>
     public TimeSpan? StallTimeout { get; init; }
 
     /// <summary>Parse stdout as ffmpeg's "-progress pipe:1" key=value blocks.</summary>

@@ -7,7 +7,9 @@ namespace Spool.Media.Processes;
 
 /// <summary>
 /// Runs ffmpeg and ffprobe: arguments through <see cref="ProcessStartInfo.ArgumentList"/> (never a shell), stdout and
-/// stderr read concurrently, "-progress pipe:1" parsed, time and stall limits and cancellation enforced. Stopping
+/// stderr read concurrently, "-progress pipe:1" parsed, time and stall limits and cancellation enforced. A run that
+/// parses progress is stalled when its out_time stops advancing (ffmpeg can repeat the same block, or fill stderr
+/// with decode errors, for ever); any other run when neither stream produces a byte. Stopping
 /// writes "q" (ffmpeg then finishes the file it is writing), waits, then kills the whole process tree; the run always
 /// waits for the exit, so no child outlives <see cref="RunAsync"/>. Expected outcomes come back as a result, never
 /// as an exception.
@@ -65,16 +67,17 @@ public sealed class ProcessRunner : IProcessRunner
 
         var exit = process.WaitForExitAsync(CancellationToken.None);
         var activity = new ActivityClock(clock);
+        var advance = new ActivityClock(clock);
         var stdout = new BoundedText(StdoutLimitChars);
         var stderr = new BoundedText(StderrLimitChars);
-        var parser = request.ParsesProgress ? new FfmpegProgressParser() : null;
-        var stdoutPump = PumpAsync(process.StandardOutput, stdout, activity, parser, progress);
-        var stderrPump = PumpAsync(process.StandardError, stderr, activity, parser: null, progress: null);
+        var parser = request.ParsesProgress ? new OutTimeWatch(new FfmpegProgressParser(), advance, progress) : null;
+        var stdoutPump = PumpAsync(process.StandardOutput, stdout, activity, parser);
+        var stderrPump = PumpAsync(process.StandardError, stderr, activity, parser: null);
         var end = ProcessEnd.Exited;
         var cpu = new CpuSampler(process);
         try
         {
-            end = await WatchAsync(request, exit, started, activity, cpu, cancellationToken);
+            end = await WatchAsync(request, exit, started, request.ParsesProgress ? advance : activity, cpu, cancellationToken);
             if (end != ProcessEnd.Exited)
             {
                 await StopAsync(process, exit, request.GracefulStopWait);
@@ -124,7 +127,7 @@ public sealed class ProcessRunner : IProcessRunner
 
     /// <summary>Waits for the exit, the time limit, a stall or cancellation, whichever comes first.</summary>
     private async Task<ProcessEnd> WatchAsync(
-        ProcessRequest request, Task exit, long started, ActivityClock activity, CpuSampler cpu, CancellationToken cancellationToken)
+        ProcessRequest request, Task exit, long started, ActivityClock watched, CpuSampler cpu, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -144,7 +147,7 @@ public sealed class ProcessRunner : IProcessRunner
                 return ProcessEnd.TimedOut;
             }
 
-            if (request.StallTimeout is { } stall && activity.SinceLast() >= stall)
+            if (request.StallTimeout is { } stall && watched.SinceLast() >= stall)
             {
                 return ProcessEnd.Stalled;
             }
@@ -209,12 +212,7 @@ public sealed class ProcessRunner : IProcessRunner
         }
     }
 
-    private static async Task PumpAsync(
-        StreamReader reader,
-        BoundedText sink,
-        ActivityClock activity,
-        FfmpegProgressParser? parser,
-        IProgress<FfmpegProgress>? progress)
+    private static async Task PumpAsync(StreamReader reader, BoundedText sink, ActivityClock activity, OutTimeWatch? parser)
     {
         var buffer = new char[16 * 1024];
         try
@@ -225,15 +223,7 @@ public sealed class ProcessRunner : IProcessRunner
                 activity.Touch();
                 var chunk = buffer.AsSpan(0, read);
                 sink.Append(chunk);
-                if (parser is null)
-                {
-                    continue;
-                }
-
-                foreach (var report in parser.Push(chunk))
-                {
-                    progress?.Report(report);
-                }
+                parser?.Push(chunk);
             }
         }
         catch (IOException)
@@ -271,7 +261,27 @@ public sealed class ProcessRunner : IProcessRunner
         }
     }
 
-    /// <summary>When either stream last produced output; both pumps touch it.</summary>
+    /// <summary>Parses progress, passes it on, and touches its clock only when out_time moves forward (or the run ends).</summary>
+    private sealed class OutTimeWatch(FfmpegProgressParser parser, ActivityClock advance, IProgress<FfmpegProgress>? progress)
+    {
+        private TimeSpan furthest = TimeSpan.Zero;
+
+        public void Push(ReadOnlySpan<char> chunk)
+        {
+            foreach (var report in parser.Push(chunk))
+            {
+                if (report.OutTime > furthest || report.IsEnd)
+                {
+                    furthest = report.OutTime > furthest ? report.OutTime : furthest;
+                    advance.Touch();
+                }
+
+                progress?.Report(report);
+            }
+        }
+    }
+
+    /// <summary>When something last happened: output on either stream, or (for progress runs) out_time moving.</summary>
     private sealed class ActivityClock(TimeProvider clock)
     {
         private long last = clock.GetTimestamp();

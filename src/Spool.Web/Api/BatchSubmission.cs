@@ -16,6 +16,6 @@ internal sealed class BatchSubmission(IJobStore store, IProcessRunner runner, Me
     {
         ArgumentNullException.ThrowIfNull(submission);
         return await new BatchSubmitter(store, new Prober(runner, tools.Ffprobe)).SubmitAsync(
-            BatchIds.New(clock.GetUtcNow()), submission.Inputs, submission.Settings, submission.Priority, ParallelStrategy.Fixed, submission.RetryCount, cancellationToken);
+            BatchIds.New(clock.GetUtcNow()), submission.Inputs, submission.Settings, submission.Priority, submission.RetryCount, cancellationToken);
     }
 }

@@ -1,9 +1,15 @@
+using System.Text.Json.Serialization;
+using Spool.Core.Operations;
+
 namespace Spool.Web.Api;
 
 /// <summary>
-/// The body of POST /api/batches: the same choices as <c>spool submit</c>'s flags, by their snake_case names.
-/// Paths must be absolute: the server's working folder means nothing to the person at the page.
+/// The body of POST /api/batches: the same choices as <c>spool submit</c>'s flags, by their snake_case names (time
+/// limits as timeout_seconds and stall_timeout_seconds). Defaults and checks are <see cref="BatchSettingsBuilder"/>'s,
+/// the same as the CLI's. Paths must be absolute: the server's working folder means nothing to the person at the page.
+/// A field this API does not know is an error, never silently dropped.
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record SubmitRequest
 {
     public IReadOnlyList<string>? Inputs { get; init; }
@@ -26,14 +32,32 @@ internal sealed record SubmitRequest
     /// <summary>fail | warn (default fail).</summary>
     public string? QcPolicy { get; init; }
 
-    public int MaxConcurrent { get; init; } = 2;
+    /// <summary>Work items of this batch at once, across all workers; absent: the workers decide.</summary>
+    public int? MaxConcurrent { get; init; }
 
-    public int RetryCount { get; init; }
+    /// <summary>fixed | adaptive | smart | sequential (default fixed).</summary>
+    public string? ParallelStrategy { get; init; }
+
+    public double? CpuThreshold { get; init; }
+
+    public double? MemoryThreshold { get; init; }
+
+    /// <summary>GB.</summary>
+    public double? MaxMemory { get; init; }
+
+    public int? RetryCount { get; init; }
 
     /// <summary>continue | stop (default continue).</summary>
     public string? ErrorHandling { get; init; }
 
     public double? TimeoutSeconds { get; init; }
+
+    public double? StallTimeoutSeconds { get; init; }
+
+    public bool QcRetry { get; init; }
+
+    /// <summary>quick | thorough (default quick).</summary>
+    public string? Validate { get; init; }
 
     /// <summary>medium | high | ultra.</summary>
     public string? Quality { get; init; }
@@ -41,17 +65,83 @@ internal sealed record SubmitRequest
     /// <summary>fast | balanced | high_quality.</summary>
     public string? Mode { get; init; }
 
-    public int Thumbnails { get; init; }
+    public int? Thumbnails { get; init; }
 
     public bool Sprite { get; init; }
 
     public bool Hls { get; init; }
 
+    public string? HlsLadder { get; init; }
+
+    /// <summary>Comma-separated platforms (youtube, instagram, ...).</summary>
+    public string? Export { get; init; }
+
     public bool NormalizeAudio { get; init; }
+
+    public double? Loudness { get; init; }
+
+    public double? TruePeak { get; init; }
+
+    public double? Lra { get; init; }
 
     public bool DenoiseAudio { get; init; }
 
     public bool DenoiseVideo { get; init; }
 
     public bool Stabilize { get; init; }
+
+    /// <summary>auto, or eq settings ("brightness=0.05:contrast=1.1").</summary>
+    public string? Color { get; init; }
+
+    /// <summary>sidecar | soft | burn.</summary>
+    public string? Subtitles { get; init; }
+
+    public string? Transcriber { get; init; }
+
+    public string? Language { get; init; }
+
+    public string? WhisperModel { get; init; }
+
+    public string? TranscriberUrl { get; init; }
+
+    /// <summary>The builder's request; <paramref name="output"/> is the output folder (given or defaulted).</summary>
+    public BatchRequest ToBatchRequest(string output) => new()
+    {
+        OutputDirectory = output,
+        Presets = Presets is { Count: > 0 } names ? string.Join(',', names) : null,
+        Export = Export,
+        Quality = Quality,
+        Mode = Mode,
+        Priority = Priority,
+        ErrorHandling = ErrorHandling,
+        MaxConcurrent = MaxConcurrent,
+        ParallelStrategy = ParallelStrategy,
+        CpuThreshold = CpuThreshold,
+        MemoryThreshold = MemoryThreshold,
+        MaxMemoryGb = MaxMemory,
+        RetryCount = RetryCount,
+        TimeoutSeconds = TimeoutSeconds,
+        StallTimeoutSeconds = StallTimeoutSeconds,
+        Qc = Qc,
+        QcPolicy = QcPolicy,
+        QcRetry = QcRetry,
+        Validate = Validate,
+        NormalizeAudio = NormalizeAudio,
+        Loudness = Loudness,
+        TruePeak = TruePeak,
+        LoudnessRange = Lra,
+        DenoiseAudio = DenoiseAudio,
+        Thumbnails = Thumbnails,
+        Sprite = Sprite,
+        Hls = Hls,
+        HlsLadder = HlsLadder,
+        Subtitles = Subtitles,
+        Transcriber = Transcriber,
+        Language = Language,
+        WhisperModel = WhisperModel,
+        TranscriberUrl = TranscriberUrl,
+        Stabilize = Stabilize,
+        Color = Color,
+        DenoiseVideo = DenoiseVideo,
+    };
 }

@@ -1,8 +1,6 @@
 using Spool.Core.Discovery;
 using Spool.Core.Operations;
-using Spool.Core.Planning;
 using Spool.Core.Presets;
-using Spool.Core.Quality.Checks;
 using Spool.Core.Queue;
 
 namespace Spool.Web.Api;
@@ -11,15 +9,14 @@ namespace Spool.Web.Api;
 internal sealed record ValidSubmission(IReadOnlyList<DiscoveredInput> Inputs, BatchSettings Settings, BatchPriority Priority, int RetryCount);
 
 /// <summary>
-/// Checks a submission the way the CLI checks its flags, but collects every problem by field (the form shows each
-/// beside its input) instead of stopping at the first. Reads the file system only to see that inputs exist and
-/// to find their videos.
+/// Checks a submission: the inputs here (the API's own rule: absolute paths that exist), everything else through
+/// <see cref="BatchSettingsBuilder"/>, as the CLI does. Every problem is collected by field (the form shows each
+/// beside its input) instead of stopping at the first. Reads the file system only to see that inputs exist, to find
+/// their videos, and to see that a whisper model exists.
 /// </summary>
 internal static class SubmitValidation
 {
     // Beyond any encode, and far below where a TimeSpan or a deadline computed from it overflows.
-    private const int MaxTimeoutSeconds = 7 * 24 * 3600;
-
     public static (ValidSubmission? Valid, Dictionary<string, List<string>> Errors) Check(SubmitRequest request, PresetCatalog catalog, int processorCount)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -52,34 +49,18 @@ internal static class SubmitValidation
             }
         }
 
-        var presets = PresetParser.ParseNames(request.Presets is { Count: > 0 } names ? string.Join(',', names) : "auto", catalog);
-        if (presets is PresetSelection.Invalid invalid)
+        // Default: batch_output in the first input's folder. Without a usable first input there is no default, and the
+        // inputs' error already says why; the output is then not reported as well.
+        var output = request.Output ?? (inputs.Count > 0 && Path.IsPathFullyQualified(inputs[0])
+            ? Path.Combine(Directory.Exists(inputs[0]) ? inputs[0] : Path.GetDirectoryName(inputs[0])!, "batch_output")
+            : null);
+        var build = BatchSettingsBuilder.Build(request.ToBatchRequest(output ?? Path.GetTempPath()), catalog, processorCount, File.Exists);
+        if (build is BatchBuild.Invalid invalid)
         {
-            Add("presets", invalid.Message);
-        }
-
-        if (request.Output is { } output && !Path.IsPathFullyQualified(output))
-        {
-            Add("output", $"'{output}' is not an absolute path.");
-        }
-
-        var priority = BatchViews.ParsePriority(request.Priority ?? "normal");
-        if (priority is null)
-        {
-            Add("priority", $"Unknown priority '{request.Priority}'; choose {BatchViews.PriorityChoices}.");
-        }
-
-        var qc = OneOf(request.Qc ?? "quick", "qc", ["off", "quick", "full"], Add);
-        var qcPolicy = OneOf(request.QcPolicy ?? "fail", "qc_policy", ["fail", "warn"], Add);
-        var errorHandling = OneOf(request.ErrorHandling ?? "continue", "error_handling", ["continue", "stop"], Add);
-        var quality = OneOf(request.Quality ?? "medium", "quality", ["medium", "high", "ultra"], Add);
-        var mode = request.Mode is null ? null : OneOf(request.Mode, "mode", ["fast", "balanced", "high_quality"], Add);
-        Range(request.MaxConcurrent, 1, 64, "max_concurrent", Add);
-        Range(request.RetryCount, 0, 10, "retry_count", Add);
-        Range(request.Thumbnails, 0, 100, "thumbnails", Add);
-        if (request.TimeoutSeconds is <= 0 or > MaxTimeoutSeconds)
-        {
-            Add("timeout_seconds", $"Must be a positive number of seconds, at most {MaxTimeoutSeconds} (a week).");
+            foreach (var error in invalid.Errors.Where(error => output is not null || error.Field != "output"))
+            {
+                Add(FieldName(error.Field), char.ToUpperInvariant(error.Message[0]) + error.Message[1..]);
+            }
         }
 
         if (errors.Count > 0)
@@ -94,51 +75,16 @@ internal static class SubmitValidation
             return (null, errors);
         }
 
-        var settings = new BatchSettings(
-            ((PresetSelection.Selected)presets).Presets,
-            new PlanOptions
-            {
-                Quality = Enum.Parse<QualityLevel>(quality!, ignoreCase: true),
-                Mode = mode is null ? null : Enum.Parse<EncodeMode>(mode.Replace("_", "", StringComparison.Ordinal), ignoreCase: true),
-            },
-            request.Output ?? Path.Combine(Directory.Exists(inputs[0]) ? inputs[0] : Path.GetDirectoryName(inputs[0])!, "batch_output"),
-            request.MaxConcurrent,
-            errorHandling == "stop" ? ErrorHandling.Stop : ErrorHandling.Continue,
-            processorCount)
-        {
-            Timeout = request.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-            Qc = qc switch { "off" => null, "full" => QcMode.Full, _ => QcMode.Quick },
-            QcWarnOnly = qcPolicy == "warn",
-            Operations = new OperationSettings
-            {
-                Thumbnails = request.Thumbnails,
-                Sprite = request.Sprite,
-                Hls = request.Hls,
-                NormalizeAudio = request.NormalizeAudio,
-                DenoiseAudio = request.DenoiseAudio,
-                DenoiseVideo = request.DenoiseVideo,
-                Stabilize = request.Stabilize,
-            },
-        };
-        return (new ValidSubmission(found, settings, priority!.Value, request.RetryCount), errors);
+        var built = (BatchBuild.Built)build;
+        return (new ValidSubmission(found, built.Settings, built.Priority, built.RetryCount), errors);
     }
 
-    private static string? OneOf(string value, string field, string[] choices, Action<string, string> add)
+    /// <summary>The builder names fields after the CLI's flags; the API's body names three of them differently.</summary>
+    private static string FieldName(string field) => field switch
     {
-        var known = choices.FirstOrDefault(choice => string.Equals(choice, value.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (known is null)
-        {
-            add(field, $"Unknown value '{value}'; choose {string.Join(", ", choices)}.");
-        }
-
-        return known;
-    }
-
-    private static void Range(int value, int min, int max, string field, Action<string, string> add)
-    {
-        if (value < min || value > max)
-        {
-            add(field, $"Must be between {min} and {max}.");
-        }
-    }
+        "preset" => "presets",
+        "timeout" => "timeout_seconds",
+        "stall_timeout" => "stall_timeout_seconds",
+        _ => field,
+    };
 }

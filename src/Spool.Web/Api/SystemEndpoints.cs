@@ -21,10 +21,13 @@ internal static class SystemEndpoints
         }));
     }
 
-    private static async Task<IResult> SystemAsync(IJobStore store, SystemSampler sampler, InProcessWorkers own, TimeProvider clock, CancellationToken cancellationToken)
+    /// <remarks>
+    /// CPU use is the busy share since the previous request (at least 100 ms, see <see cref="ProcSampler"/>), so the
+    /// dashboard's polling gives a running average without a sampling thread.
+    /// </remarks>
+    private static async Task<IResult> SystemAsync(IJobStore store, ISystemSampler sampler, InProcessWorkers own, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var cpu = await sampler.CpuPercentAsync(cancellationToken);
-        var memory = await SystemSampler.MemoryAsync(cancellationToken);
+        var sample = await sampler.SampleAsync(cancellationToken);
         var leased = await store.GetLeasedJobsAsync(cancellationToken);
         var counts = await store.CountJobsAsync(null, cancellationToken);
         var lastHour = await store.ListFinishedJobsAsync(clock.GetUtcNow().AddHours(-1), cancellationToken);
@@ -35,8 +38,8 @@ internal static class SystemEndpoints
         jobs["total"] = counts.Values.Sum(count => count.Total);
         return Results.Ok(new
         {
-            cpu_percent = cpu,
-            memory = memory is { } m ? new { total_bytes = m.Total, used_bytes = m.Used } : null,
+            cpu_percent = sample.CpuPercent is { } cpu ? Math.Round(cpu, 1) : (double?)null,
+            memory = sample is { MemoryTotalBytes: { } total, MemoryUsedBytes: { } used } ? new { total_bytes = total, used_bytes = used } : null,
             disk = Disks(recent.Select(batch => batch.OutputDirectory)),
             workers = Workers(leased, own),
             queue_depth = jobs["queued"],

@@ -61,7 +61,7 @@ public sealed class WorkerErrorTests : IDisposable
         await store.MigrateAsync(CancellationToken.None);
         var runner = new ProcessRunner();
         await new BatchSubmitter(store, new Prober(runner, "ffprobe"))
-            .SubmitAsync("batch_test", inputs, settings, BatchPriority.Normal, ParallelStrategy.Fixed, retryCount, CancellationToken.None);
+            .SubmitAsync("batch_test", inputs, settings, BatchPriority.Normal, retryCount, CancellationToken.None);
         var options = new WorkerOptions(1, 2, CanToneMap: true) { BatchId = "batch_test", RetryDelay = TimeSpan.FromMilliseconds(50) };
         await new WorkerPool(store, runner, tools, new SilentObserver(), TimeProvider.System, ProcessIdentity.Current("test")).RunAsync(options, CancellationToken.None);
         return (await StoredBatches.LoadAsync(store, "batch_test", TimeProvider.System, CancellationToken.None))!;

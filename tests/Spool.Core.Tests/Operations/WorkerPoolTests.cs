@@ -43,7 +43,7 @@ public sealed class WorkerPoolTests : IDisposable
         await store.MigrateAsync(CancellationToken.None);
         var runner = new ProcessRunner();
         await new BatchSubmitter(store, new Prober(runner, "ffprobe"))
-            .SubmitAsync("batch_test", inputs, settings, BatchPriority.Normal, strategy, retryCount, CancellationToken.None);
+            .SubmitAsync("batch_test", inputs, settings with { Admission = settings.Admission with { Strategy = strategy } }, BatchPriority.Normal, retryCount, CancellationToken.None);
         var options = new WorkerOptions(settings.MaxConcurrent, 2, CanToneMap: true) { BatchId = "batch_test", RetryDelay = TimeSpan.FromMilliseconds(50) };
         await new WorkerPool(store, runner, MediaTools.FromPath, new SilentObserver(), TimeProvider.System, ProcessIdentity.Current("test"))
             .RunAsync(options, cancellationToken);

@@ -5,6 +5,7 @@ using Spool.Core.Presets;
 using Spool.Core.Queue;
 using Spool.Core.Storage;
 using Spool.Core.Storage.Sqlite;
+using Spool.Core.Tests.Operations;
 using Spool.Media.Probing;
 using Spool.Media.Processes;
 
@@ -103,7 +104,7 @@ public sealed class WorkerLoopTests : IDisposable
         };
         var inputs = InputDiscovery.Discover(new DiscoveryRequest(paths, false, null, Path.GetTempPath()));
         await new BatchSubmitter(store, new Prober(new ProcessRunner(), "ffprobe"))
-            .SubmitAsync("batch_test", inputs, settings, BatchPriority.Normal, ParallelStrategy.Sequential, retryCount, CancellationToken.None);
+            .SubmitAsync("batch_test", inputs, settings, BatchPriority.Normal, retryCount, CancellationToken.None);
         return store;
     }
 
@@ -116,46 +117,6 @@ public sealed class WorkerLoopTests : IDisposable
             null, CancellationToken.None);
         Assert.True(result.Succeeded, result.Stderr);
         return path;
-    }
-
-    private sealed class RecordingObserver : IBatchObserver
-    {
-        private readonly List<string> _warnings = [];
-
-        public IReadOnlyList<string> Warnings
-        {
-            get
-            {
-                lock (_warnings)
-                {
-                    return [.. _warnings];
-                }
-            }
-        }
-
-        public void BatchStarted(string batchId, int totalInputs, int totalJobs)
-        {
-        }
-
-        public void WorkStarted(string input, IReadOnlyList<string> presets)
-        {
-        }
-
-        public void WorkProgress(string input, FfmpegProgress progress, double? percent)
-        {
-        }
-
-        public void JobFinished(JobResult job)
-        {
-        }
-
-        public void Warning(string message)
-        {
-            lock (_warnings)
-            {
-                _warnings.Add(message);
-            }
-        }
     }
 
     /// <summary>Counts the encodes (ffmpeg runs that write an output with libx264).</summary>

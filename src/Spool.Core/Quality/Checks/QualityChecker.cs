@@ -11,9 +11,6 @@ namespace Spool.Core.Quality.Checks;
 /// </summary>
 public sealed class QualityChecker
 {
-    /// <summary>A pass that prints nothing for this long is stuck (progress lines come four times a second).</summary>
-    public static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(120);
-
     private readonly IProcessRunner runner;
     private readonly string ffmpegPath;
     private readonly Prober prober;
@@ -141,7 +138,8 @@ public sealed class QualityChecker
 
     private async Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        var request = new ProcessRequest(ffmpegPath, arguments) { StallTimeout = StallTimeout };
+        // No limits of its own: the runner it is given carries the job's (or, for 'spool qc', the defaults).
+        var request = new ProcessRequest(ffmpegPath, arguments);
         var result = await runner.RunAsync(request, progress: null, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return result;

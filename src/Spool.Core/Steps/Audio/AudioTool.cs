@@ -21,7 +21,7 @@ public sealed class AudioTool(IProcessRunner runner, MediaTools tools)
     private readonly Prober prober = new(runner, tools.Ffprobe);
 
     /// <summary>A run that prints nothing for this long is stuck.</summary>
-    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan StallTimeout { get; init; } = RunLimits.DefaultStallTimeout;
 
     public async Task<AudioResult> ReplaceAsync(string video, string audio, string output, int offsetMs, CancellationToken cancellationToken)
     {

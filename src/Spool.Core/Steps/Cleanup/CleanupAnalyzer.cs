@@ -13,9 +13,6 @@ namespace Spool.Core.Steps.Cleanup;
 /// </summary>
 public sealed partial class CleanupAnalyzer
 {
-    /// <summary>A pass that prints nothing for this long is stuck (its -progress lines come twice a second).</summary>
-    public static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(120);
-
     private readonly IProcessRunner runner;
     private readonly string ffmpegPath;
 
@@ -105,7 +102,7 @@ public sealed partial class CleanupAnalyzer
 
     private async Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments, PassLog log, CancellationToken cancellationToken)
     {
-        var request = new ProcessRequest(ffmpegPath, arguments) { StallTimeout = StallTimeout, ParsesProgress = true };
+        var request = new ProcessRequest(ffmpegPath, arguments) { ParsesProgress = true };
         var result = await runner.RunAsync(request, progress: null, cancellationToken);
         log.Runs.Add(result);
         return result;

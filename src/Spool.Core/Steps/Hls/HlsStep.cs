@@ -19,12 +19,6 @@ public sealed class HlsStep(IProcessRunner runner, string ffmpegPath, HlsLadder 
 
     public HlsEncoding Encoding { get; init; } = new();
 
-    /// <summary>Whole-run limit; null for none (long sources take long).</summary>
-    public TimeSpan? Timeout { get; init; }
-
-    /// <summary>Progress lines come every half second; two minutes without output means a hung ffmpeg.</summary>
-    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(120);
-
     public async Task<StepOutcome> RunAsync(StepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -58,7 +52,8 @@ public sealed class HlsStep(IProcessRunner runner, string ffmpegPath, HlsLadder 
             return StepOutcome.Failed(unwritable, []);
         }
 
-        var request = new ProcessRequest(ffmpegPath, arguments) { ParsesProgress = true, Timeout = Timeout, StallTimeout = StallTimeout };
+        // Time and stall limits are the job's (--timeout, --stall-timeout): the runner a job's steps get applies them.
+        var request = new ProcessRequest(ffmpegPath, arguments) { ParsesProgress = true };
         var duration = source.EffectiveDuration;
         var progress = new ProgressRelay(p => context.Progress?.Report(duration is > 0 ? Math.Clamp(p.OutTime.TotalSeconds / duration.Value, 0, 1) : 0));
         ProcessResult result;

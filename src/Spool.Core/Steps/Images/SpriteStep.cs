@@ -16,9 +16,6 @@ namespace Spool.Core.Steps.Images;
 /// </summary>
 public sealed class SpriteStep(IProcessRunner runner, string ffmpegPath, SpriteOptions? options = null) : IMediaStep
 {
-    /// <summary>No progress block for this long means ffmpeg is stuck (they come every 2 s).</summary>
-    public static readonly TimeSpan StallTimeout = TimeSpan.FromMinutes(2);
-
     private readonly IProcessRunner runner = runner ?? throw new ArgumentNullException(nameof(runner));
     private readonly string ffmpegPath = string.IsNullOrWhiteSpace(ffmpegPath) ? throw new ArgumentException("ffmpeg's path is required.", nameof(ffmpegPath)) : ffmpegPath;
     private readonly SpriteOptions options = options ?? SpriteOptions.Default;
@@ -31,7 +28,9 @@ public sealed class SpriteStep(IProcessRunner runner, string ffmpegPath, SpriteO
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(options);
         var c = CultureInfo.InvariantCulture;
-        // Progress blocks every 2 s feed the stall watchdog through a long decode (the sheet is the only output frame).
+        // Progress blocks every 2 s feed the stall watchdog. The sheet is the only output frame, so out_time (what the
+        // watchdog watches) moves only when it is written: the whole decode must fit in --stall-timeout; keyframes-only
+        // decoding of long sources keeps it short.
         List<string> arguments = [.. StillImages.Head("error"), "-progress", "pipe:1", "-stats_period", "2"];
         if (threads > 0)
         {
@@ -73,7 +72,7 @@ public sealed class SpriteStep(IProcessRunner runner, string ffmpegPath, SpriteO
         var arguments = Arguments(context.Source.Path, video.Index, layout, options, context.Threads, partials[0]);
         try
         {
-            var result = await runner.RunAsync(new ProcessRequest(ffmpegPath, arguments) { ParsesProgress = true, StallTimeout = StallTimeout }, null, cancellationToken);
+            var result = await runner.RunAsync(new ProcessRequest(ffmpegPath, arguments) { ParsesProgress = true }, null, cancellationToken);
             if (!result.Succeeded || !File.Exists(partials[0]))
             {
                 var error = result.Succeeded

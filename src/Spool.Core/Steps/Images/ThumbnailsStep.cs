@@ -13,9 +13,6 @@ namespace Spool.Core.Steps.Images;
 /// </summary>
 public sealed class ThumbnailsStep : IMediaStep
 {
-    /// <summary>A window is ~2 s of decoding; minutes mean a hung mount or a pathological file.</summary>
-    public static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
-
     private readonly IProcessRunner runner;
     private readonly string ffmpegPath;
     private readonly int count;
@@ -91,7 +88,7 @@ public sealed class ThumbnailsStep : IMediaStep
             for (var k = 0; k < windows.Count; k++)
             {
                 var arguments = ThumbnailPlanner.Arguments(run.Context.Source.Path, run.StreamIndex, windows[k], run.Size, run.Context.Threads, partials[k]);
-                var result = await runner.RunAsync(new ProcessRequest(ffmpegPath, arguments) { Timeout = RunTimeout }, null, cancellationToken);
+                var result = await runner.RunAsync(new ProcessRequest(ffmpegPath, arguments), null, cancellationToken);
                 run.Results.Add(result);
                 if (!result.Succeeded)
                 {

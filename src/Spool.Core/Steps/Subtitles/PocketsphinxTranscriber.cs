@@ -16,9 +16,6 @@ public sealed class PocketsphinxTranscriber : ITranscriber
     /// <summary>Where Debian's pocketsphinx-en-us puts the model.</summary>
     public const string DebianModelFolder = "/usr/share/pocketsphinx/model/en-us";
 
-    /// <summary>ffmpeg reports progress twice a second; this long without a word means it is stuck.</summary>
-    public static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(120);
-
     private readonly IProcessRunner runner;
     private readonly string ffmpegPath;
     private readonly string modelFolder;
@@ -78,11 +75,7 @@ public sealed class PocketsphinxTranscriber : ITranscriber
         var metadataFile = Path.ChangeExtension(wav16kMono, ".asr.txt");
         try
         {
-            var request = new ProcessRequest(ffmpegPath, Arguments(wav16kMono, metadataFile, modelFolder))
-            {
-                ParsesProgress = true,
-                StallTimeout = StallTimeout,
-            };
+            var request = new ProcessRequest(ffmpegPath, Arguments(wav16kMono, metadataFile, modelFolder)) { ParsesProgress = true };
             var seconds = Wav16kMono.DurationSeconds(wav16kMono);
             var relay = new ProgressRelay(p => progress?.Report(seconds > 0 ? Math.Clamp(p.OutTime.TotalSeconds / seconds, 0, 1) : 0));
             var result = await runner.RunAsync(request, relay, cancellationToken);

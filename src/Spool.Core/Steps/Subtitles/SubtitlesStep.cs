@@ -14,8 +14,6 @@ namespace Spool.Core.Steps.Subtitles;
 /// </summary>
 public sealed class SubtitlesStep : IMediaStep
 {
-    /// <summary>Extraction reports progress twice a second; this long without a word means it is stuck.</summary>
-    public static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(120);
 
     private readonly IProcessRunner runner;
     private readonly string ffmpegPath;
@@ -55,7 +53,7 @@ public sealed class SubtitlesStep : IMediaStep
         try
         {
             var extract = await runner.RunAsync(
-                new ProcessRequest(ffmpegPath, AudioExtract.Arguments(context.Source.Path, wav, audio.Index)) { ParsesProgress = true, StallTimeout = StallTimeout },
+                new ProcessRequest(ffmpegPath, AudioExtract.Arguments(context.Source.Path, wav, audio.Index)) { ParsesProgress = true },
                 null,
                 cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();

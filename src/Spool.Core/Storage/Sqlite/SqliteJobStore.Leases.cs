@@ -7,11 +7,29 @@ namespace Spool.Core.Storage.Sqlite;
 public sealed partial class SqliteJobStore
 {
     /// <summary>
-    /// Priority first, then the longest expected work (highest sort key), then input order; only active batches.
+    /// Priority first, then the longest expected work (highest sort key), then input order; only active batches, and
+    /// only those whose own admission (their stored options, see <see cref="BatchAdmission"/>) lets one more work item
+    /// start. The claim's transaction is IMMEDIATE, so two workers never both see the last free place of a batch.
+    /// - max_concurrent: the batch's work items (inputs with a job running or waiting to retry) across all workers.
+    /// - With something running on this worker (@running > 0): CPU and memory use under the batch's thresholds, and the
+    ///   estimated memory of this worker's items plus one within max_memory_gb (smart: this machine's memory if unset).
+    /// A batch whose options are not JSON has no limits rather than stopping every claim.
     /// </summary>
     private const string PickNextSql =
-        "SELECT j.batch_id, j.input_index FROM jobs j JOIN batches b ON b.id = j.batch_id " +
-        "WHERE j.state = 'queued' AND b.lifecycle = 'active' AND (@batchId IS NULL OR j.batch_id = @batchId) " +
+        "WITH candidates AS MATERIALIZED (" +
+        "SELECT b.id, b.priority, CASE WHEN json_valid(b.options_json) THEN b.options_json ELSE '{}' END AS o FROM batches b " +
+        "WHERE b.lifecycle = 'active' AND (@batchId IS NULL OR b.id = @batchId)), " +
+        "admitted AS MATERIALIZED (" +
+        "SELECT c.id, c.priority FROM candidates c WHERE " +
+        "(json_extract(c.o, '$.max_concurrent') IS NULL OR json_extract(c.o, '$.max_concurrent') > " +
+        "(SELECT COUNT(DISTINCT r.input_index) FROM jobs r WHERE r.batch_id = c.id AND r.state IN " + SqliteSql.Leased + ")) " +
+        "AND (@running = 0 OR (" +
+        "(@cpu IS NULL OR json_extract(c.o, '$.cpu_threshold') IS NULL OR @cpu < json_extract(c.o, '$.cpu_threshold')) " +
+        "AND (@memory IS NULL OR json_extract(c.o, '$.memory_threshold') IS NULL OR @memory < json_extract(c.o, '$.memory_threshold')) " +
+        "AND (@running + 1) * @gbPerItem <= COALESCE(json_extract(c.o, '$.max_memory_gb'), " +
+        "CASE WHEN json_extract(c.o, '$.parallel_strategy') = 'smart' THEN @totalGb END, 1e300)))) " +
+        "SELECT j.batch_id, j.input_index FROM jobs j JOIN admitted b ON b.id = j.batch_id " +
+        "WHERE j.state = 'queued' " +
         "ORDER BY b.priority, j.sort_key DESC, j.input_index, j.id LIMIT 1";
 
     /// <summary>
@@ -26,13 +44,23 @@ public sealed partial class SqliteJobStore
         "WHERE batch_id = @batchId AND input_index = @inputIndex AND state = 'queued' " +
         "RETURNING id, preset, lease_token, attempts, max_attempts, started_at, input_path, output_name";
 
-    public async Task<WorkClaim?> ClaimNextAsync(LeaseHolder holder, TimeSpan lease, string? batchId, CancellationToken cancellationToken)
+    public async Task<WorkClaim?> ClaimNextAsync(LeaseHolder holder, TimeSpan lease, string? batchId, MachineLoad load, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(holder);
+        ArgumentNullException.ThrowIfNull(load);
         var leaseMs = LeaseMilliseconds(lease);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var picked = await QueryAsync(connection, transaction, PickNextSql, new { batchId },
+        var admission = new
+        {
+            batchId,
+            running = load.RunningHere,
+            cpu = load.CpuPercent,
+            memory = load.MemoryPercent,
+            totalGb = load.MemoryTotalGb,
+            gbPerItem = BatchAdmission.EstimatedGbPerItem,
+        };
+        var picked = await QueryAsync(connection, transaction, PickNextSql, admission,
             row => (BatchId: SqliteRows.Text(row, "batch_id")!, InputIndex: (int)SqliteRows.Int64(row, "input_index")!.Value),
             cancellationToken);
         if (picked.Count == 0)
