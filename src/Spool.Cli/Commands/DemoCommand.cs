@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Spool.Core.Placement;
 using Spool.Core.Discovery;
 using Spool.Core.Operations;
+using Spool.Core.Placement;
 using Spool.Core.Presets;
 using Spool.Media.Commands;
 using Spool.Media.Processes;

@@ -1,6 +1,6 @@
 using Spool.Core.Placement;
-using Spool.Core.Tests.Placement;
 using Spool.Core.Steps.Cleanup;
+using Spool.Core.Tests.Placement;
 using Spool.Media.Commands;
 using Spool.Media.Probing;
 
