@@ -67,14 +67,5 @@ public sealed class WorkerErrorTests : IDisposable
         return (await StoredBatches.LoadAsync(store, "batch_test", TimeProvider.System, CancellationToken.None))!;
     }
 
-    private async Task<string> ClipAsync(string name)
-    {
-        var path = Path.Combine(_folder, name);
-        var result = await new ProcessRunner().RunAsync(
-            new ProcessRequest("ffmpeg", ["-hide_banner", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=1", "-f", "lavfi", "-i", "sine=duration=1",
-                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", "file:" + path]),
-            null, CancellationToken.None);
-        Assert.True(result.Succeeded, result.Stderr);
-        return path;
-    }
+    private Task<string> ClipAsync(string name) => TestClips.MakeAsync(_folder, name, 1);
 }

@@ -22,16 +22,7 @@ public sealed class WorkerPoolTests : IDisposable
 
     private static Preset Builtin(string name) => PresetCatalog.BuiltIn.Find(name)!;
 
-    private async Task<string> ClipAsync(string name, double seconds = 1)
-    {
-        var path = Path.Combine(_folder, name);
-        var result = await new ProcessRunner().RunAsync(
-            new ProcessRequest("ffmpeg", ["-hide_banner", "-y", "-f", "lavfi", "-i", $"testsrc2=size=320x240:rate=25:duration={seconds}", "-f", "lavfi", "-i", $"sine=duration={seconds}",
-                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", "file:" + path]),
-            null, CancellationToken.None);
-        Assert.True(result.Succeeded, result.Stderr);
-        return path;
-    }
+    private Task<string> ClipAsync(string name, double seconds = 1) => TestClips.MakeAsync(_folder, name, seconds);
 
     private BatchSettings Settings(IReadOnlyList<Preset> presets, ErrorHandling handling = ErrorHandling.Continue, int concurrent = 1) =>
         new(presets, PlanOptions.Default, Path.Combine(_folder, "out"), concurrent, handling, 2);

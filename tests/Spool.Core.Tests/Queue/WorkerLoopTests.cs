@@ -46,7 +46,7 @@ public sealed class WorkerLoopTests : IDisposable
     public async Task A_store_that_keeps_failing_ends_the_loop_only_after_its_running_work_finished()
     {
         string[] clips = [await ClipAsync("first.mp4"), await ClipAsync("second.mp4", seconds: 6), await ClipAsync("third.mp4")];
-        await using var inner = await StoreAsync(clips, "web_optimized");
+        await using var inner = await StoreAsync(clips, "web_optimized", strategy: ParallelStrategy.Fixed);
         var store = FaultyStore.Wrap(inner, (method, call) => method == nameof(IJobStore.ClaimNextAsync) && call > 2 ? StoreFault.Throw : StoreFault.None);
 
         var options = new WorkerOptions(2, 2, CanToneMap: true) { BatchId = "batch_test", PollInterval = TimeSpan.FromMilliseconds(20) };
@@ -94,13 +94,15 @@ public sealed class WorkerLoopTests : IDisposable
     private static WorkerOptions Options() =>
         new(1, 2, CanToneMap: true) { BatchId = "batch_test", RetryDelay = TimeSpan.FromMilliseconds(50), PollInterval = TimeSpan.FromMilliseconds(100) };
 
-    private async Task<SqliteJobStore> StoreAsync(IReadOnlyList<string> paths, string preset, int retryCount = 0, TimeSpan? timeout = null)
+    // Sequential unless told otherwise: the inputs run in the order given, so "the first store call" is a known job's.
+    private async Task<SqliteJobStore> StoreAsync(IReadOnlyList<string> paths, string preset, int retryCount = 0, TimeSpan? timeout = null, ParallelStrategy strategy = ParallelStrategy.Sequential)
     {
         var store = new SqliteJobStore(Path.Combine(_folder, "spool.db"));
         await store.MigrateAsync(CancellationToken.None);
         var settings = new BatchSettings([PresetCatalog.BuiltIn.Find(preset)!], PlanOptions.Default, Path.Combine(_folder, "out"), 1, ErrorHandling.Continue, 2)
         {
             Timeout = timeout,
+            Admission = BatchAdmission.Unlimited with { Strategy = strategy },
         };
         var inputs = InputDiscovery.Discover(new DiscoveryRequest(paths, false, null, Path.GetTempPath()));
         await new BatchSubmitter(store, new Prober(new ProcessRunner(), "ffprobe"))
@@ -108,16 +110,7 @@ public sealed class WorkerLoopTests : IDisposable
         return store;
     }
 
-    private async Task<string> ClipAsync(string name, double seconds = 1)
-    {
-        var path = Path.Combine(_folder, name);
-        var result = await new ProcessRunner().RunAsync(
-            new ProcessRequest("ffmpeg", ["-hide_banner", "-y", "-f", "lavfi", "-i", $"testsrc2=size=320x240:rate=25:duration={seconds}", "-f", "lavfi", "-i", $"sine=duration={seconds}",
-                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", "file:" + path]),
-            null, CancellationToken.None);
-        Assert.True(result.Succeeded, result.Stderr);
-        return path;
-    }
+    private Task<string> ClipAsync(string name, double seconds = 1) => TestClips.MakeAsync(_folder, name, seconds);
 
     /// <summary>Counts the encodes (ffmpeg runs that write an output with libx264).</summary>
     private sealed class CountingRunner(IProcessRunner inner) : IProcessRunner
