@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace Spool.Core.Tests.Validation;
 
-/// <summary>Real media for the validation and report tests: lavfi clips made with ffmpeg, and ../shared/corpus.</summary>
+/// <summary>Real media for the validation and report tests: lavfi clips made with ffmpeg, and tests/corpus.</summary>
 internal static class TestMedia
 {
     public static string TempFolder()
@@ -53,23 +53,17 @@ internal static class TestMedia
         Assert.True(process.ExitCode == 0, $"ffmpeg failed: {stderr}");
     }
 
-    /// <summary>../shared/corpus beside the repository, found from this source file (the build may live elsewhere).</summary>
+    /// <summary>tests/corpus in the repository, found from this source file (the build may live elsewhere).</summary>
     public static string Corpus([CallerFilePath] string sourceFile = "")
     {
-        if (Environment.GetEnvironmentVariable("SPOOL_CORPUS") is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-
         for (var dir = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus"));
-            if (File.Exists(Path.Combine(dir.FullName, "Spool.slnx")) && Directory.Exists(candidate))
+            if (File.Exists(Path.Combine(dir.FullName, "Spool.slnx")))
             {
-                return candidate;
+                return Path.Combine(dir.FullName, "tests", "corpus");
             }
         }
 
-        throw new InvalidOperationException("../shared/corpus was not found beside the repository (or set SPOOL_CORPUS).");
+        throw new InvalidOperationException($"No Spool.slnx above {sourceFile}: tests/corpus cannot be found.");
     }
 }

@@ -3,7 +3,7 @@ using Spool.EndToEnd.Tests.Infrastructure;
 namespace Spool.EndToEnd.Tests.Fixtures;
 
 /// <summary>
-/// Runs every file of ../shared/corpus (read-only, real-world files) through one recursive web_optimized batch.
+/// Runs every file of tests/corpus (read-only, real-world files) through one recursive web_optimized batch.
 /// A missing corpus fails the fixture with a message that says where it was looked for.
 /// </summary>
 public sealed class CorpusBatchFixture : IAsyncLifetime, IDisposable
@@ -21,7 +21,7 @@ public sealed class CorpusBatchFixture : IAsyncLifetime, IDisposable
         if (!Directory.Exists(RepoPaths.Corpus))
         {
             throw new InvalidOperationException(
-                $"The corpus is missing: expected real-world media at {RepoPaths.Corpus} (../shared/corpus beside the repository).");
+                $"The corpus is missing: expected real-world media at {RepoPaths.Corpus} (tests/corpus in the repository).");
         }
 
         Run = await SpoolCli.In(_temp).RunAsync("process", RepoPaths.Corpus, "--recursive", "--preset", "web_optimized", "--output", OutputFolder);

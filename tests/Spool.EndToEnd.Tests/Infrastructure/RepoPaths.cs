@@ -9,7 +9,8 @@ public static class RepoPaths
 
     public static string Launcher => Path.Combine(Root, "spool");
 
-    public static string Corpus => Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus"));
+    /// <summary>The real-world media the tests read, kept in the project (tests/corpus/README.md lists origin and licence).</summary>
+    public static string Corpus => Path.Combine(Root, "tests", "corpus");
 
     // The binaries normally sit inside the repository; with --artifacts-path they do not, so the project folder
     // recorded at build time is the second place to start from.

@@ -3,7 +3,7 @@ using Spool.Media.Processes;
 
 namespace Spool.Media.Tests.Errors;
 
-// Every stderr below is real ffmpeg/ffprobe 5.1 (Debian 12) output on ../shared/corpus files or lavfi input, cut to
+// Every stderr below is real ffmpeg/ffprobe 5.1 (Debian 12) output on the corpus (tests/corpus, from ../shared/corpus) files or lavfi input, cut to
 // the lines that matter, unless its comment says otherwise.
 public sealed class ErrorClassifierTests
 {

@@ -3,7 +3,7 @@ using Spool.Media.Probing;
 
 namespace Spool.Media.Tests.Probing;
 
-/// <summary>Real ffprobe 5.1 captures from ../shared/corpus, one file per quirk, copied beside the test assembly.</summary>
+/// <summary>Real ffprobe 5.1 captures from the corpus (tests/corpus, from ../shared/corpus), one file per quirk, copied beside the test assembly.</summary>
 internal static class ProbeFixtures
 {
     public static FfprobeOutput Raw(string quirk)

@@ -5,7 +5,7 @@ using Spool.Media.Processes;
 
 namespace Spool.Media.Tests.Probing;
 
-/// <summary>The real ffprobe through the real runner, on files from ../shared/corpus.</summary>
+/// <summary>The real ffprobe through the real runner, on files from tests/corpus.</summary>
 public sealed class ProberIntegrationTests
 {
     private static readonly string Corpus = FindCorpus();
@@ -51,24 +51,18 @@ public sealed class ProberIntegrationTests
     // The build output may live outside the repository (--artifacts-path), so also search up from this source file.
     private static string FindCorpus([CallerFilePath] string sourceFile = "")
     {
-        string?[] starts = [Environment.GetEnvironmentVariable("SPOOL_CORPUS"), AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile)];
-        foreach (var start in starts.Where(s => !string.IsNullOrEmpty(s)))
+        string?[] starts = [AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile)];
+        foreach (var start in starts.OfType<string>())
         {
-            if (File.Exists(Path.Combine(start!, "README.md")) && Directory.Exists(Path.Combine(start!, "small")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return start!;
-            }
-
-            for (var dir = new DirectoryInfo(start!); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus"));
-                if (File.Exists(Path.Combine(dir.FullName, "Spool.slnx")) && Directory.Exists(candidate))
+                if (File.Exists(Path.Combine(dir.FullName, "Spool.slnx")))
                 {
-                    return candidate;
+                    return Path.Combine(dir.FullName, "tests", "corpus");
                 }
             }
         }
 
-        throw new InvalidOperationException("../shared/corpus was not found beside the repository (or set SPOOL_CORPUS).");
+        throw new InvalidOperationException($"No Spool.slnx above {AppContext.BaseDirectory} or {sourceFile}: tests/corpus cannot be found.");
     }
 }
