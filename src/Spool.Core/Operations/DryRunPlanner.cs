@@ -114,32 +114,30 @@ public static class DryRunPlanner
             }
         }
 
-        var videoFilters = new List<string>();
+        IReadOnlyList<string> videoFilters = [];
         var color = operations.Color is { } text ? ColorRequest.Parse(text).Request : null;
         if (source.PrimaryVideo is { } video)
         {
             var common = VideoFilters.Common(video, canToneMap);
-            if (operations.DenoiseVideo)
-            {
-                videoFilters.Add(VideoCleanup.Denoise);
-            }
-
+            string? transform = null;
             if (operations.Stabilize)
             {
                 var transforms = Stabilization.TransformsPath(metadata, stem);
                 runs.Add(new PlannedRun("stabilisation analysis (vidstabdetect)", Stabilization.DetectArguments(source.Path, video, common, transforms)));
-                videoFilters.Add(Stabilization.TransformFilter(transforms));
+                transform = Stabilization.TransformFilter(transforms);
             }
 
-            if (color is ColorRequest.Manual manual)
-            {
-                videoFilters.Add(manual.Eq.Render());
-            }
-            else if (color is ColorRequest.Auto)
+            if (color is ColorRequest.Auto)
             {
                 runs.Add(new PlannedRun("colour analysis", ColorLevels.AnalysisArguments(source.Path, video, common, source.EffectiveDuration)));
-                videoFilters.Add(ColorPlaceholder);
             }
+
+            videoFilters = VideoCleanup.Chain(operations.DenoiseVideo, transform, color switch
+            {
+                ColorRequest.Manual manual => manual.Eq.Render(),
+                ColorRequest.Auto => ColorPlaceholder,
+                _ => null,
+            });
         }
 
         return (runs, new EncodeAdjustments { VideoFilters = videoFilters, AudioFilters = audioFilters });
