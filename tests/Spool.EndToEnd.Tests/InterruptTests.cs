@@ -52,6 +52,48 @@ public sealed class InterruptTests
         Assert.True(job.Status == "succeeded", $"long.mp4 (web_optimized): status {job.Status} after resume, expected succeeded");
     }
 
+    [Fact]
+    public async Task Ctrl_c_to_the_whole_process_group_names_only_summary_files_that_exist_and_fails_no_job()
+    {
+        // A terminal's Ctrl+C reaches every process of the foreground group: spool and its ffmpeg and ffprobe alike.
+        using var temp = new TempFolder("interrupt-group");
+        var cli = SpoolCli.In(temp);
+        var sources = temp.Combine("in");
+        Directory.CreateDirectory(sources);
+        foreach (var name in (string[])["a", "b", "c"])
+        {
+            await MediaFactory.ClipAsync(Path.Combine(sources, name + ".mp4"), new ClipSpec(1280, 720, "30", 6));
+        }
+
+        var output = temp.Combine("out");
+        using var spool = await cli.StartGroupAsync("process", sources, "--preset", "web_optimized", "--output", output, "--max-concurrent", "2");
+        if (await WaitForPartialAsync(output, spool.Tool, TimeSpan.FromMinutes(2)) is null)
+        {
+            Assert.Fail("No .partial file appeared while the batch ran.\n" + (await spool.WaitAsync(ToolRun.DefaultLimit)).Describe());
+        }
+
+        var kill = await ToolRun.RunAsync("kill", ["-INT", "--", "-" + spool.GroupId.ToString(CultureInfo.InvariantCulture)]);
+        Assert.True(kill.ExitCode == 0, kill.Describe());
+        var run = await spool.WaitAsync(ToolRun.DefaultLimit);
+
+        Assert.True(run.ExitCode == 130, "An interrupted batch exits 130.\n" + run.Describe());
+        Assert.Empty(PartialFiles(output));
+        var named = run.Stdout.Split('\n')
+            .Where(line => line.StartsWith("Report: ", StringComparison.Ordinal) || line.StartsWith("HTML report: ", StringComparison.Ordinal))
+            .Select(line => line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..].Trim())
+            .ToList();
+        Assert.True(named.Count > 0, "After Ctrl+C the terminal names no report.\n" + run.Describe());
+        Assert.All(named, path => Assert.True(File.Exists(path), $"The terminal names {path}, which does not exist.\n" + run.Describe()));
+        Assert.DoesNotContain("No report", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("] failed ", run.Stdout, StringComparison.Ordinal);
+        var batchId = StoredBatch.IdPrintedIn(run.Stdout) ?? throw new InvalidOperationException("process printed no batch id.\n" + run.Describe());
+        var stored = await StoredBatch.ReadAsync(cli, batchId);
+        Assert.All(stored.Jobs, job => Assert.True(
+            job.State is "queued" or "succeeded",
+            $"{job.Input} ({job.Preset}) is {job.State} ({job.ErrorCategory}) after Ctrl+C; a stopped job goes back to the queue.\n{stored.Json}\n{run.Describe()}"));
+        Assert.All((await BatchReport.ReadAsync(output)).Jobs, job => Assert.NotEqual("input_corrupt", job.ErrorCategory));
+    }
+
     private static List<string> PartialFiles(string output) => Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
         .Where(path => Path.GetFileName(path).Contains(".partial", StringComparison.Ordinal))
         .ToList();

@@ -68,7 +68,7 @@ internal static class BatchConfigFile
         }
         catch (YamlException e)
         {
-            throw new UsageException($"--config {file} line {e.Start.Line}: not valid YAML: {e.InnerException?.Message ?? e.Message}");
+            throw new UsageException($"--config {file}: {Spool.Core.Presets.YamlSyntax.Describe(e, text)}");
         }
 
         var tokens = new List<string>();

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Spool.Core.Planning;
+using Spool.Core.Operations;
 using Spool.Media.Commands;
 using Spool.Media.Errors;
 using Spool.Media.Probing;
@@ -7,7 +7,7 @@ using Spool.Media.Processes;
 
 namespace Spool.Cli.Commands;
 
-/// <summary>spool plan PATH…: a dry run. Probes each input and prints the ffmpeg commands a batch would run.</summary>
+/// <summary>spool plan PATH…: a dry run. Probes each input and prints every command a batch would run for it, in order.</summary>
 internal static class PlanCommand
 {
     public static Command Create()
@@ -36,23 +36,28 @@ internal static class PlanCommand
                 }
 
                 var media = ((ProbeOutcome.Probed)outcome).Media;
-                var target = new OutputTarget(Path.Combine(settings.OutputDirectory, input.OutputName), Path.GetFileName(input.OutputName));
-                var plan = WorkPlanner.Plan(media, settings.Presets, settings.PlanOptions with { ThreadsPerJob = settings.ThreadsPerJob }, target);
-                if (plan is PlanOutcome.Rejected no)
+                var plan = DryRunPlanner.Plan(media, settings, Path.Combine(settings.OutputDirectory, input.OutputName), Path.GetFileName(input.OutputName));
+                if (plan.Error is { } error)
                 {
                     rejected++;
-                    Console.WriteLine($"#   fails: {no.Error.Category.ToWireName()}: {no.Error.Message}");
+                    Console.WriteLine($"#   fails: {error.Category.ToWireName()}: {error.Message}");
                     continue;
                 }
 
-                var work = ((PlanOutcome.Planned)plan).Plan;
-                foreach (var output in work.Outputs)
+                foreach (var output in plan.Encode?.Outputs ?? [])
                 {
                     Console.WriteLine($"#   {output.PresetName}: {output.Width}x{output.Height}{(output.HasAudio ? " with audio" : " no audio")} -> {output.FinalPath}");
                 }
 
-                var command = work.Outputs.Count > 1 ? work.Fused : work.Separate[0];
-                Console.WriteLine(CommandLineFormatter.Format(tools.Ffmpeg, FfmpegCommandRenderer.Render(command)));
+                foreach (var run in plan.Runs)
+                {
+                    Console.WriteLine($"# {run.Title}");
+                    if (run.Arguments.Count > 0)
+                    {
+                        Console.WriteLine(CommandLineFormatter.Format(tools.Ffmpeg, run.Arguments));
+                    }
+                }
+
                 Console.WriteLine();
             }
 

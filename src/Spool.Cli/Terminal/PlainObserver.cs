@@ -9,12 +9,11 @@ namespace Spool.Cli.Terminal;
 internal sealed class PlainObserver(TextWriter output) : IBatchObserver
 {
     private readonly Lock _gate = new();
-    private int _finished;
-    private int _total;
+    private readonly FinishedJobs _finished = new();
 
     public void BatchStarted(string batchId, int totalInputs, int totalJobs)
     {
-        _total = totalJobs;
+        _finished.Start(totalJobs);
         Write($"batch {batchId}: {totalInputs} inputs, {totalJobs} jobs");
     }
 
@@ -27,10 +26,10 @@ internal sealed class PlainObserver(TextWriter output) : IBatchObserver
 
     public void JobFinished(JobResult job)
     {
-        var done = Interlocked.Increment(ref _finished);
+        var (done, total) = _finished.Add(job);
         var status = job.Status.ToString().ToLowerInvariant();
         var detail = job.Error is { } error ? $": {error.Category.ToWireName()}: {error.Message}" : job.Output is { } path ? $" -> {path}" : "";
-        Write($"[{done}/{_total}] {status} {job.Input} ({job.Preset}){detail}");
+        Write($"[{done}/{total}] {status} {job.Input} ({job.Preset}){detail}");
     }
 
     public void Warning(string message) => Write("warning: " + message);

@@ -33,6 +33,11 @@ internal static class QueueRun
             await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
         }
 
+        if (stop.IsCancellationRequested)
+        {
+            await WriteInterimSummaryAsync(store, batchId, clock);
+        }
+
         var result = (await StoredBatches.LoadAsync(store, batchId, clock, CancellationToken.None))!;
         var summary = Path.Combine(result.OutputDirectory, "summary", "batch_report.json");
         BatchSummaryPrinter.Print(result, summary, Console.Out);
@@ -43,5 +48,19 @@ internal static class QueueRun
         }
 
         return result.ExitCode;
+    }
+
+    // The batch is not finished, so no worker writes its summary: write what the store holds now (the stopped jobs
+    // as queued), so the report the terminal names exists; resume or `spool report` rewrite it later.
+    private static async Task WriteInterimSummaryAsync(IJobStore store, string batchId, TimeProvider clock)
+    {
+        try
+        {
+            await StoredBatches.WriteSummaryAsync(store, batchId, clock, thumbnails: null, CancellationToken.None);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"warning: the summary of {batchId} could not be written ({error.Message}); later: spool report --job-id {batchId}");
+        }
     }
 }

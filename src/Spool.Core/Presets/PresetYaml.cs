@@ -21,7 +21,7 @@ public static class PresetYaml
         }
         catch (YamlException ex)
         {
-            return Invalid(new PresetFileError(file, (int)ex.Start.Line, null, null, $"not valid YAML: {ex.InnerException?.Message ?? ex.Message}"));
+            return Invalid(new PresetFileError(file, null, null, null, YamlSyntax.Describe(ex, text)));
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })

@@ -85,6 +85,10 @@ public sealed class ProcessRunner : IProcessRunner
 
             await exit;
             await DrainAsync(stdoutPump, stderrPump);
+            if (end == ProcessEnd.Exited && await SignalledExit.WasStoppedAsync(process.ExitCode, stderr.ToString(), clock, cancellationToken))
+            {
+                end = ProcessEnd.Cancelled;
+            }
         }
         finally
         {

@@ -180,11 +180,11 @@ public sealed class PresetYamlTests
         },
         {
             "presets:\n  my_web:\n    crf: [20\n",
-            "presets.yaml:4: not valid YAML: While parsing a flow sequence, did not find expected ',' or ']'."
+            "presets.yaml: line 4, column 1: not valid YAML: While parsing a flow sequence, did not find expected ',' or ']'."
         },
         {
             "presets:\n  twice:\n    crf: 20\n  twice:\n    crf: 22\n",
-            "presets.yaml:4: not valid YAML: Duplicate key twice"
+            "presets.yaml: line 4, column 3: not valid YAML: Duplicate key twice"
         },
     };
 

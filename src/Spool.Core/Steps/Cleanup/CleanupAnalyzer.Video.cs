@@ -6,7 +6,7 @@ using Spool.Media.Probing;
 
 namespace Spool.Core.Steps.Cleanup;
 
-/// <summary>The picture's part: denoise first (the transform and the sharpening then work on clean frames), then stabilise, then colour.</summary>
+/// <summary>The picture's part: the passes stabilisation and automatic colour need, then <see cref="VideoCleanup.Chain"/>.</summary>
 public sealed partial class CleanupAnalyzer
 {
     private async Task<IReadOnlyList<string>> VideoAsync(
@@ -24,26 +24,21 @@ public sealed partial class CleanupAnalyzer
         }
 
         var common = VideoFilters.Common(video, CanToneMap);
-        var filters = new List<string>();
-        if (request.DenoiseVideo)
-        {
-            filters.Add(VideoCleanup.Denoise);
-        }
-
+        string? transform = null;
         if (request.Stabilize)
         {
-            if (await StabilizeAsync(source, video, common, metadataFolder, stem, log, cancellationToken) is not { } transform)
+            transform = await StabilizeAsync(source, video, common, metadataFolder, stem, log, cancellationToken);
+            if (transform is null)
             {
                 return [];
             }
-
-            filters.Add(transform);
         }
 
+        string? color = null;
         switch (request.Color)
         {
             case ColorRequest.Manual manual:
-                filters.Add(manual.Eq.Render());
+                color = manual.Eq.Render();
                 break;
             case ColorRequest.Auto:
                 var arguments = ColorLevels.AnalysisArguments(source.Path, video, common, source.EffectiveDuration);
@@ -57,15 +52,11 @@ public sealed partial class CleanupAnalyzer
                 var stats = LumaStats.Parse(result.Stderr);
                 var eq = stats is null ? null : ColorLevels.Correction(stats);
                 log.Timings.Add(new StepTiming("color_analysis", result.Elapsed.TotalSeconds, ColorLevels.Details(stats, eq)));
-                if (eq is not null)
-                {
-                    filters.Add(eq.Render());
-                }
-
+                color = eq?.Render();
                 break;
         }
 
-        return filters;
+        return VideoCleanup.Chain(request.DenoiseVideo, transform, color);
     }
 
     /// <summary>The detect pass, into a partial ".trf" placed once it succeeded; the transform filter, or null on failure.</summary>

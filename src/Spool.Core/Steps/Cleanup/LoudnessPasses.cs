@@ -44,19 +44,36 @@ public static class LoudnessPasses
         ArgumentNullException.ThrowIfNull(measured);
 
         // Clamped to the ranges loudnorm accepts, so an odd measurement can never make the encode's graph invalid.
-        return FilterText.Render(new Filter(
+        return Normalize(
+            target,
+            Invariant(Math.Clamp(measured.InputIntegrated, -99, 0)),
+            Invariant(Math.Clamp(measured.InputTruePeak, -99, 99)),
+            Invariant(Math.Clamp(measured.InputRange, 0, 99)),
+            Invariant(Math.Clamp(measured.InputThreshold, -99, 0)),
+            Invariant(Math.Clamp(measured.TargetOffset, -99, 99)));
+    }
+
+    /// <summary>For a dry run: the encode's audio filters with a placeholder where pass 1's measurements go.</summary>
+    public static IReadOnlyList<string> PlannedEncodeFilters(AudioStreamInfo audio, bool denoise, LoudnessTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        const string Measured = "<from pass 1>";
+        return [.. Prefilters(audio, denoise), Normalize(target, Measured, Measured, Measured, Measured, Measured), "aresample=" + Invariant(OutputSampleRate(audio))];
+    }
+
+    private static string Normalize(LoudnessTarget target, string integrated, string truePeak, string range, string threshold, string offset) =>
+        FilterText.Render(new Filter(
             "loudnorm",
             [
                 .. TargetArgs(target),
-                ("measured_I", Invariant(Math.Clamp(measured.InputIntegrated, -99, 0))),
-                ("measured_TP", Invariant(Math.Clamp(measured.InputTruePeak, -99, 99))),
-                ("measured_LRA", Invariant(Math.Clamp(measured.InputRange, 0, 99))),
-                ("measured_thresh", Invariant(Math.Clamp(measured.InputThreshold, -99, 0))),
-                ("offset", Invariant(Math.Clamp(measured.TargetOffset, -99, 99))),
+                ("measured_I", integrated),
+                ("measured_TP", truePeak),
+                ("measured_LRA", range),
+                ("measured_thresh", threshold),
+                ("offset", offset),
                 ("linear", "true"),
                 ("print_format", "summary"),
             ]));
-    }
 
     /// <summary>
     /// Whether the encode's loudnorm will apply one linear gain, by ffmpeg 5.1's own rule: the measured peak raised by

@@ -8,4 +8,11 @@ namespace Spool.Core.Steps.Cleanup;
 public static class VideoCleanup
 {
     public const string Denoise = "hqdn3d=4:3:6:4.5";
+
+    /// <summary>
+    /// The encode's picture clean-up in its order: denoise first (the transform and the sharpening then work on clean
+    /// frames), then the stabilising transform, then the colour correction. Used by the run and by the dry run.
+    /// </summary>
+    public static IReadOnlyList<string> Chain(bool denoise, string? transform, string? color) =>
+        new[] { denoise ? Denoise : null, transform, color }.OfType<string>().ToList();
 }

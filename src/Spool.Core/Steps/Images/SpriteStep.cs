@@ -22,6 +22,9 @@ public sealed class SpriteStep(IProcessRunner runner, string ffmpegPath, SpriteO
 
     public string Name => "sprite";
 
+    /// <summary>&lt;output&gt;/&lt;name&gt;/thumbnails/&lt;stem&gt;_sprite.jpg (its .vtt beside it).</summary>
+    public static string SheetPath(string outputFolder, string stem) => Path.Combine(outputFolder, "thumbnails", stem + "_sprite.jpg");
+
     public static IReadOnlyList<string> Arguments(string input, int streamIndex, SpriteLayout layout, SpriteOptions options, int threads, string output)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(input);
@@ -65,7 +68,7 @@ public sealed class SpriteStep(IProcessRunner runner, string ffmpegPath, SpriteO
 
         var folder = Path.Combine(context.OutputFolder, "thumbnails");
         Directory.CreateDirectory(folder);
-        var sheet = Path.Combine(folder, context.Stem + "_sprite.jpg");
+        var sheet = SheetPath(context.OutputFolder, context.Stem);
         var track = Path.Combine(folder, context.Stem + "_sprite.vtt");
         string[] partials = [context.Placer.PartialFor(sheet), context.Placer.PartialFor(track)];
         var layout = SpriteLayout.Plan(duration, video.DisplayWidth, video.DisplayHeight, options);

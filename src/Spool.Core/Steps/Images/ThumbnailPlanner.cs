@@ -1,4 +1,5 @@
 using System.Globalization;
+using Spool.Media.Probing;
 
 namespace Spool.Core.Steps.Images;
 
@@ -38,6 +39,22 @@ public static class ThumbnailPlanner
     private const int MaxBatch = 100;
 
     /// <summary>The N points, in seconds: (i + 0.5) * duration / N.</summary>
+    /// <summary>For each of <paramref name="count"/> pictures, its windows in the order they are tried; and the picture size.</summary>
+    public static (IReadOnlyList<IReadOnlyList<ThumbnailWindow>> Points, (int Width, int Height) Size) ForSource(MediaInfo source, VideoStreamInfo video, int count)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(video);
+        var frame = StillImages.FrameSeconds(source);
+        IReadOnlyList<IReadOnlyList<ThumbnailWindow>> points = StillImages.VideoDuration(source) is { } d
+            ? [.. Points(d, count).Select(p => Candidates(p, d, WindowLength(d, count, frame), frame))]
+            : [[FromStart(frame)]];
+        return (points, StillImages.FitWithin(video.DisplayWidth, video.DisplayHeight, LongSide, LongSide));
+    }
+
+    /// <summary>&lt;output&gt;/&lt;name&gt;/thumbnails/&lt;stem&gt;_01.jpg for the first picture.</summary>
+    public static string PicturePath(string outputFolder, string stem, int index) =>
+        Path.Combine(outputFolder, "thumbnails", string.Create(CultureInfo.InvariantCulture, $"{stem}_{index + 1:00}.jpg"));
+
     public static IReadOnlyList<double> Points(double duration, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);

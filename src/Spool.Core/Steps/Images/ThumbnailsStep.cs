@@ -39,19 +39,14 @@ public sealed class ThumbnailsStep : IMediaStep
 
         var folder = Path.Combine(context.OutputFolder, "thumbnails");
         Directory.CreateDirectory(folder);
-        var frame = StillImages.FrameSeconds(context.Source);
-        var duration = StillImages.VideoDuration(context.Source);
-        IReadOnlyList<IReadOnlyList<ThumbnailWindow>> points = duration is { } d
-            ? [.. ThumbnailPlanner.Points(d, count).Select(p => ThumbnailPlanner.Candidates(p, d, ThumbnailPlanner.WindowLength(d, count, frame), frame))]
-            : [[ThumbnailPlanner.FromStart(frame)]];
-        var size = StillImages.FitWithin(video.DisplayWidth, video.DisplayHeight, ThumbnailPlanner.LongSide, ThumbnailPlanner.LongSide);
+        var (points, size) = ThumbnailPlanner.ForSource(context.Source, video, count);
         var run = new Run(context, video.Index, size, []);
         var files = new List<string>();
         var (replaced, keptBlank) = (0, 0);
         var centers = new List<string>();
         for (var i = 0; i < points.Count; i++)
         {
-            var final = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{context.Stem}_{i + 1:00}.jpg"));
+            var final = ThumbnailPlanner.PicturePath(context.OutputFolder, context.Stem, i);
             var (chosen, error) = await ChooseAsync(run, points[i], final, cancellationToken);
             if (error is not null)
             {

@@ -42,6 +42,9 @@ public sealed class PocketsphinxTranscriber : ITranscriber
     public static bool Supports(string language) =>
         language.Trim().Split('-', '_')[0].ToUpperInvariant() is "EN" or "ENG";
 
+    /// <summary>Where the asr filter prints what it heard: beside the speech file.</summary>
+    public static string MetadataFileFor(string wav) => Path.ChangeExtension(wav, ".asr.txt");
+
     public static IReadOnlyList<string> Arguments(string wav, string metadataFile, string modelFolder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(wav);
@@ -72,7 +75,7 @@ public sealed class PocketsphinxTranscriber : ITranscriber
             return TranscriptOutcome.Failed(UnsupportedLanguage(language), []);
         }
 
-        var metadataFile = Path.ChangeExtension(wav16kMono, ".asr.txt");
+        var metadataFile = MetadataFileFor(wav16kMono);
         try
         {
             var request = new ProcessRequest(ffmpegPath, Arguments(wav16kMono, metadataFile, modelFolder)) { ParsesProgress = true };

@@ -37,6 +37,9 @@ public sealed class SubtitlesStep : IMediaStep
     /// <summary>Where the step writes: &lt;output&gt;/&lt;name&gt;/subtitles/&lt;stem&gt;.srt (and .vtt beside it).</summary>
     public static string SrtPath(string outputFolder, string stem) => Path.Combine(outputFolder, "subtitles", stem + ".srt");
 
+    /// <summary>The 16 kHz mono speech the transcriber reads, under metadata/ while the step runs.</summary>
+    public static string SpeechPath(string metadataFolder, string stem) => Path.Combine(metadataFolder, stem + ".speech.wav");
+
     public async Task<StepOutcome> RunAsync(StepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -49,7 +52,7 @@ public sealed class SubtitlesStep : IMediaStep
         }
 
         Directory.CreateDirectory(context.MetadataFolder);
-        var wav = context.Placer.PartialFor(Path.Combine(context.MetadataFolder, context.Stem + ".speech.wav"));
+        var wav = context.Placer.PartialFor(SpeechPath(context.MetadataFolder, context.Stem));
         try
         {
             var extract = await runner.RunAsync(
