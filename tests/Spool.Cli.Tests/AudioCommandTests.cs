@@ -54,6 +54,54 @@ public sealed class AudioCommandTests(AudioCommandTests.Media media) : IClassFix
     }
 
     [Fact]
+    public async Task Extract_as_flac_keeps_the_source_sample_rate_and_channels()
+    {
+        var flac = Path.Combine(_folder, "original.flac");
+        Assert.Equal(0, await SpoolApp.RunAsync(["audio", "extract", Video, "--format", "flac", "--output", flac]));
+
+        Assert.Equal(["audio,flac,2,48000"], (await StreamsAsync(flac)).Select(s => s.Describe + "," + s.SampleRate));
+    }
+
+    [Fact]
+    public async Task Extract_as_wav_keeps_the_source_sample_rate_and_channels()
+    {
+        var wav = Path.Combine(_folder, "original.wav");
+        Assert.Equal(0, await SpoolApp.RunAsync(["audio", "extract", Video, "--format", "wav", "--output", wav]));
+
+        var stream = Assert.Single(await StreamsAsync(wav));
+        Assert.Equal(("audio", 2, "48000"), (stream.Type, stream.Channels, stream.SampleRate));
+        Assert.StartsWith("pcm_s", stream.Codec, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Extract_as_copy_is_a_bit_exact_stream_copy_in_m4a()
+    {
+        var m4a = Path.Combine(_folder, "original.m4a");
+        Assert.Equal(0, await SpoolApp.RunAsync(["audio", "extract", Video, "--format", "copy", "--output", m4a]));
+
+        Assert.Equal(["audio,aac,2"], (await StreamsAsync(m4a)).Select(s => s.Describe));
+        Assert.Equal(await AudioHashAsync(Video), await AudioHashAsync(m4a));
+    }
+
+    [Fact]
+    public async Task Extract_as_copy_to_a_container_that_cannot_hold_the_codec_exits_1_naming_the_right_ones()
+    {
+        var (code, errors) = await CaptureAsync(["audio", "extract", Video, "--format", "copy", "--output", Path.Combine(_folder, "x.flac")]);
+
+        Assert.Equal(1, code);
+        Assert.Contains(".m4a or .mka", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Extract_format_and_extension_must_agree()
+    {
+        var (code, errors) = await CaptureAsync(["audio", "extract", Video, "--format", "flac", "--output", Path.Combine(_folder, "x.wav")]);
+
+        Assert.Equal(2, code);
+        Assert.Contains(".flac", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_audio_file_exits_2_naming_it()
     {
         var missing = Path.Combine(_folder, "none.wav");
@@ -133,6 +181,10 @@ public sealed class AudioCommandTests(AudioCommandTests.Media media) : IClassFix
     private static Task<string> VideoHashAsync(string path) =>
         RunAsync("ffmpeg", "-hide_banner", "-nostdin", "-v", "error", "-i", path, "-map", "0:v:0", "-c", "copy", "-f", "md5", "-");
 
+    /// <summary>MD5 of the first audio stream's packets as stored: equal only for a bit-exact copy.</summary>
+    private static Task<string> AudioHashAsync(string path) =>
+        RunAsync("ffmpeg", "-hide_banner", "-nostdin", "-v", "error", "-i", path, "-map", "0:a:0", "-c", "copy", "-f", "md5", "-");
+
     /// <summary>volumedetect's max_volume over [from, to) seconds of the first audio stream.</summary>
     private static async Task<double> PeakDbAsync(string path, double from, double to)
     {
@@ -177,7 +229,7 @@ public sealed class AudioCommandTests(AudioCommandTests.Media media) : IClassFix
         {
             Directory.CreateDirectory(Folder);
             await FfmpegAsync("-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25:duration=2", "-f", "lavfi", "-i", "anoisesrc=d=2:a=0.1",
-                "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest", Video);
+                "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-ac", "2", "-ar", "48000", "-shortest", Video);
             await FfmpegAsync("-f", "lavfi", "-i", "sine=frequency=440:duration=3:sample_rate=44100", Voice);
         }
 

@@ -6,15 +6,16 @@ using Spool.Media.Processes;
 namespace Spool.Cli.Commands;
 
 /// <summary>
-/// spool audio replace VIDEO AUDIO --output FILE [--offset-ms N] and spool audio extract VIDEO --output FILE.wav.
+/// spool audio replace VIDEO AUDIO --output FILE [--offset-ms N] and spool audio extract VIDEO --output FILE [--format speech|wav|flac|copy].
 /// Exit 0 on success; 1 when an input cannot be used or ffmpeg fails (the category and a hint on stderr); 2 for usage
 /// errors, checked before ffmpeg runs: a named input that does not exist, an output that is one of the inputs, a
-/// replace output that is not .mp4/.m4v/.mov/.mkv, an extract output that is not .wav (it is always 16 kHz mono WAV);
+/// replace output that is not .mp4/.m4v/.mov/.mkv, an extract output whose extension does not match --format (.wav
+/// for speech and wav, .flac for flac; a copy into a container that cannot hold the codec is exit 1, known after probing);
 /// 3 when ffmpeg is missing. A duration mismatch over a second is a warning on stderr, not a failure.
 /// </summary>
 internal static class AudioCommand
 {
-    public static Command Create() => new("audio", "Replace a video's soundtrack, or extract its audio for speech recognition.")
+    public static Command Create() => new("audio", "Replace a video's soundtrack, or extract its audio (for speech recognition, or at full quality).")
     {
         Replace(),
         Extract(),
@@ -49,19 +50,30 @@ internal static class AudioCommand
     private static Command Extract()
     {
         var video = new Argument<string>("video") { Description = "The file whose first audio stream is extracted." };
-        var output = new Option<string>("--output") { Description = "The WAV file to write (16 kHz mono 16-bit PCM).", Required = true };
-        var command = new Command("extract", "Extract a video's audio as 16 kHz mono PCM WAV, the speech-recognition format.") { video, output };
+        var output = new Option<string>("--output")
+        {
+            Description = "The file to write: .wav (speech, wav), .flac (flac), or for copy a container that holds the codec (.m4a for AAC, .mka for any).",
+            Required = true,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "speech: 16 kHz mono 16-bit WAV for speech recognition; wav or flac: the original soundtrack decoded at its own rate and channels; copy: its packets as they are (bit-exact). [default: speech]",
+            DefaultValueFactory = _ => "speech",
+        };
+        format.AcceptOnlyFromAmong("speech", "wav", "flac", "copy");
+        var command = new Command("extract", "Extract a video's first audio stream: for speech recognition (16 kHz mono WAV) or at full quality.") { video, output, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var videoPath = RequireFile(parse.GetValue(video)!, "video");
             var outputPath = RequireOutput(parse.GetValue(output)!, [videoPath]);
-            if (!outputPath.EndsWith(".wav", StringComparison.OrdinalIgnoreCase))
+            var chosen = Enum.Parse<AudioExtractFormat>(parse.GetValue(format)!, ignoreCase: true);
+            if (AudioOriginal.Extension(chosen) is { } extension && !outputPath.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
             {
-                throw new UsageException($"--output '{outputPath}' must end in .wav: extract writes 16 kHz mono PCM WAV.");
+                throw new UsageException($"--output '{outputPath}' must end in {extension} for --format {chosen.ToString().ToLowerInvariant()}.");
             }
 
             var tool = await ToolAsync(cancellationToken);
-            return Report(await tool.ExtractAsync(videoPath, outputPath, cancellationToken));
+            return Report(await tool.ExtractAsync(videoPath, outputPath, chosen, cancellationToken));
         });
         return command;
     }

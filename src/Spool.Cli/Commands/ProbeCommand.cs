@@ -41,16 +41,17 @@ internal static class ProbeCommand
 
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine(media.Path);
-        Console.WriteLine(string.Create(c, $"  format    {media.FormatName}, duration {Seconds(media.DurationSeconds)}, {media.SizeBytes ?? 0} bytes"));
+        Console.WriteLine(string.Create(c, $"  format    {media.FormatName}, duration {Seconds(media.DurationSeconds)}, {media.SizeBytes ?? 0} bytes, {Rate(media.BitRate)}"));
         foreach (var video in media.VideoStreams)
         {
             Console.WriteLine(string.Create(c,
-                $"  video #{video.Index} {video.Codec} {video.Width}x{video.Height} (display {video.DisplayWidth}x{video.DisplayHeight}) sar {video.SampleAspectRatio} {video.PixelFormat} {video.BitDepth}-bit fps {video.FrameRate?.Value:0.###}{(video.IsVariableFrameRate ? " vfr" : "")} rotation {video.Rotation}{(video.IsInterlaced ? " interlaced" : "")}{(video.IsHdr ? " hdr" : "")}"));
+                $"  video #{video.Index} {video.Codec}{Profile(video.Profile, video.Level)} {video.Width}x{video.Height} (display {video.DisplayWidth}x{video.DisplayHeight}) sar {video.SampleAspectRatio} {video.PixelFormat} {video.BitDepth}-bit fps {video.FrameRate?.Value:0.###}{(video.IsVariableFrameRate ? " vfr" : "")} rotation {video.Rotation}{(video.IsInterlaced ? " interlaced" : "")}{(video.IsHdr ? " hdr" : "")}, {Rate(video.BitRate)}, colour primaries {Named(video.ColorPrimaries)}, transfer {Named(video.ColorTransfer)}, matrix {Named(video.ColorMatrix)}, language {Named(video.Language)}"));
         }
 
         foreach (var audio in media.AudioStreams)
         {
-            Console.WriteLine(string.Create(c, $"  audio #{audio.Index} {audio.Codec} {audio.Channels} ch {audio.SampleRate} Hz"));
+            Console.WriteLine(string.Create(c,
+                $"  audio #{audio.Index} {audio.Codec}{Profile(audio.Profile, null)} {audio.Channels} ch {audio.SampleRate} Hz, {Rate(audio.BitRate)}, language {Named(audio.Language)}"));
         }
 
         if (media.IsStillImage)
@@ -79,6 +80,20 @@ internal static class ProbeCommand
 
         return ExitCodes.JobsFailed;
     }
+
+    // Every field is always on its line, "unknown" when the file does not say, so a reader learns where to look.
+    private static string Rate(long? bitsPerSecond) =>
+        bitsPerSecond is { } rate ? Math.Round(rate / 1000.0).ToString("0", CultureInfo.InvariantCulture) + " kb/s" : "bitrate unknown";
+
+    private static string Profile(string? profile, string? level) => (profile, level) switch
+    {
+        (null, null) => "",
+        (_, null) => " " + profile,
+        (null, _) => $" level {level}",
+        _ => $" {profile}, level {level}",
+    };
+
+    private static string Named(string? value) => value ?? "unknown";
 
     private static string Seconds(double? seconds) =>
         seconds is { } s ? s.ToString("0.###", CultureInfo.InvariantCulture) + " s" : "unknown";

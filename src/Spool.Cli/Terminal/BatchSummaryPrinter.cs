@@ -4,7 +4,7 @@ using Spool.Media.Errors;
 
 namespace Spool.Cli.Terminal;
 
-/// <summary>The few lines a finished batch leaves on the terminal: counts, failures with hints, where the report is.</summary>
+/// <summary>The few lines a finished batch leaves on the terminal: counts, failures with hints, warnings, where the report is.</summary>
 internal static class BatchSummaryPrinter
 {
     public static void Print(BatchResult result, string reportPath, TextWriter output)
@@ -16,6 +16,15 @@ internal static class BatchSummaryPrinter
         {
             output.WriteLine($"  failed {job.Input} ({job.Preset}): {job.Error!.Category.ToWireName()}: {job.Error.Message}");
             output.WriteLine($"         hint: {job.Error.Hint}");
+        }
+
+        // One line per source, however many presets met the same damage.
+        var warned = result.Jobs
+            .SelectMany(job => job.Warnings.Select(warning => (job.Input, Warning: warning)))
+            .DistinctBy(pair => (pair.Input, pair.Warning.Code));
+        foreach (var (input, warning) in warned)
+        {
+            output.WriteLine($"  warning {input}: {warning.Code}: {warning.Message}");
         }
 
         if (!File.Exists(reportPath))

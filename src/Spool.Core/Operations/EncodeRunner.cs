@@ -3,6 +3,7 @@ using Spool.Core.Planning;
 using Spool.Core.Presets;
 using Spool.Core.Quality;
 using Spool.Core.Quality.Checks;
+using Spool.Core.Validation;
 using Spool.Media.Commands;
 using Spool.Media.Errors;
 using Spool.Media.Probing;
@@ -103,17 +104,42 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             return new RunOutcome(error, outputs.Select(output => Failed(context, output, attempt, fused, error, result)).ToList());
         }
 
+        var damage = await CheckSourceAsync(outputs, presets, context, result, cancellationToken);
         var jobs = new List<JobResult>();
         foreach (var output in outputs)
         {
-            jobs.Add(await VerifyAndPlaceAsync(output, context, attempt, fused, result, cancellationToken));
+            jobs.Add(await VerifyAndPlaceAsync(output, context, attempt, fused, result, damage, cancellationToken) with { Warnings = damage });
         }
 
         var firstError = jobs.FirstOrDefault(job => job.Error is not null)?.Error;
         return new RunOutcome(firstError, jobs);
     }
 
-    private async Task<JobResult> VerifyAndPlaceAsync(OutputPlan output, EncodeContext context, int attempt, bool fused, ProcessResult run, CancellationToken cancellationToken)
+    // The encode decoded the source already: only when it logged decode errors is the source decoded again, to date them.
+    private async Task<IReadOnlyList<JobWarning>> CheckSourceAsync(
+        IReadOnlyList<OutputPlan> outputs, IReadOnlyList<string> presets, EncodeContext context, ProcessResult encode, CancellationToken cancellationToken)
+    {
+        SourceDamageCheck check;
+        try
+        {
+            check = await SourceDamage.CheckAsync(runner, tools.Ffmpeg, context.Input.Path, encode.Stderr, cancellationToken);
+        }
+        catch
+        {
+            Discard(outputs);
+            throw;
+        }
+
+        if (check.Run is { } run)
+        {
+            await context.Log.AppendRunAsync(presets, "decode of the source, dating its decode errors", run);
+        }
+
+        return check.Warning is { } warning ? [warning] : [];
+    }
+
+    private async Task<JobResult> VerifyAndPlaceAsync(
+        OutputPlan output, EncodeContext context, int attempt, bool fused, ProcessResult run, IReadOnlyList<JobWarning> warnings, CancellationToken cancellationToken)
     {
         var probe = await prober.ProbeAsync(output.PartialPath, CancellationToken.None);
         if (probe is not ProbeOutcome.Probed probed)
@@ -166,6 +192,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             CpuSeconds = CpuShare(run, fused),
             PeakMemoryBytes = run.PeakMemoryBytes / (fused ? Math.Max(1, settings.Presets.Count) : 1),
             Operations = context.Operations,
+            Warnings = warnings,
         };
         await fence.CommitAsync(succeeded);
         return succeeded;

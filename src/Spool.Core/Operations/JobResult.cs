@@ -47,6 +47,9 @@ public sealed record JobResult(
     /// <summary>The media operations that ran for this job besides the encode (analysis passes, steps), with their timings.</summary>
     public IReadOnlyList<OperationRecord> Operations { get; init; } = [];
 
+    /// <summary>What the user should know though the job did not fail on it (e.g. source_damaged, with times).</summary>
+    public IReadOnlyList<JobWarning> Warnings { get; init; } = [];
+
     /// <summary>Whether the output came from the one-decode run shared with the input's other presets.</summary>
     public bool Fused { get; init; }
 }

@@ -27,6 +27,7 @@ public static class JobRecords
             CpuSeconds = result.CpuSeconds,
             PeakMemoryBytes = result.PeakMemoryBytes,
             OperationsJson = result.Operations.Count == 0 ? null : JsonSerializer.Serialize(result.Operations, ReportJson.Options),
+            WarningsJson = result.Warnings.Count == 0 ? null : JsonSerializer.Serialize(result.Warnings, ReportJson.Options),
         };
     }
 
@@ -62,6 +63,9 @@ public static class JobRecords
             PeakMemoryBytes = result.PeakMemoryBytes,
             Operations = result.OperationsJson is { } operations
                 ? JsonSerializer.Deserialize<List<OperationRecord>>(operations, ReportJson.Options) ?? []
+                : [],
+            Warnings = result.WarningsJson is { } warnings
+                ? JsonSerializer.Deserialize<List<JobWarning>>(warnings, ReportJson.Options) ?? []
                 : [],
         };
     }

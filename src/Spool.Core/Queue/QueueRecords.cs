@@ -66,6 +66,9 @@ public sealed record JobResultRecord(
 
     /// <summary>JSON of the job's <see cref="Operations.OperationRecord"/> list; null when none ran.</summary>
     public string? OperationsJson { get; init; }
+
+    /// <summary>JSON of the job's <see cref="Operations.JobWarning"/> list; null when there are none.</summary>
+    public string? WarningsJson { get; init; }
 }
 
 /// <summary>One run of a job: kept for every attempt, interrupted ones included.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Spool.Core.Operations;
 using Spool.Core.Quality;
 
@@ -17,7 +18,12 @@ public sealed record JobReport(
     string? StartedAt,
     string? FinishedAt,
     ErrorReport? Error,
-    OutputCheck? Qc);
+    OutputCheck? Qc)
+{
+    /// <summary>Warnings that did not fail the job (source_damaged with its times); absent when there are none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<JobWarning>? Warnings { get; init; }
+}
 
 public sealed record ErrorReport(string Category, string Message, string Hint);
 

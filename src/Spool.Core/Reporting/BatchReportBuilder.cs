@@ -100,7 +100,10 @@ public static class BatchReportBuilder
         Time(job.StartedAt),
         Time(job.FinishedAt),
         job.Error is { } error ? new ErrorReport(error.Category.ToWireName(), error.Message, error.Hint) : null,
-        job.Qc);
+        job.Qc)
+    {
+        Warnings = job.Warnings.Count == 0 ? null : job.Warnings,
+    };
 
     private static double? Cpu(ReportExtras extras, JobResult job) =>
         extras.JobCpuSeconds.TryGetValue(new JobKey(job.Input, job.Preset), out var seconds) ? Math.Round(seconds, 3) : null;

@@ -25,14 +25,24 @@ public sealed class InputValidator
     }
 
     /// <summary>
-    /// The ffmpeg arguments of the thorough decode. Progress goes to stderr (pipe:2) so it interleaves with the error
-    /// lines in order; "?" keeps a file without audio (or video) from failing the map.
+    /// The ffmpeg arguments of the thorough decode. Each log line carries its level, so errors stand apart from the
+    /// showinfo markers: one decoded frame per stream every <see cref="MarkerSeconds"/>, whose pts_time dates the
+    /// errors after it (<see cref="DecodeLog"/>). Progress still goes to stderr for the runner's stall watchdog; "?"
+    /// keeps a file without audio (or video) from failing the map.
     /// </summary>
     public static IReadOnlyList<string> DecodeArguments(string path) =>
     [
-        "-hide_banner", "-v", "error", "-nostats", "-progress", "pipe:2", "-stats_period", "0.1",
-        "-i", "file:" + path, "-map", "0:v?", "-map", "0:a?", "-f", "null", "-",
+        "-hide_banner", "-nostdin", "-loglevel", "level+info", "-nostats", "-progress", "pipe:2", "-stats_period", "0.1",
+        "-i", "file:" + path, "-map", "0:v?", "-map", "0:a?",
+        "-filter:v", $"select='{Sparse}',showinfo", "-filter:a", $"aselect='{Sparse}',ashowinfo", "-f", "null", "-",
     ];
+
+    /// <summary>How far apart the decode's time markers are: the precision of a reported error time.</summary>
+    public const double MarkerSeconds = 0.25;
+
+    // The first frame, then each frame at least MarkerSeconds after the last one marked: a few lines a second,
+    // however long the file.
+    private const string Sparse = "isnan(prev_selected_t)+gte(t-prev_selected_t\\,0.25)";
 
     /// <summary>Quick or thorough check of one file; never throws for a bad file, only for cancellation.</summary>
     public async Task<FileValidation> ValidateAsync(string path, bool thorough, CancellationToken cancellationToken)
@@ -75,7 +85,7 @@ public sealed class InputValidator
 
         if (run.End != ProcessEnd.Exited || run.ExitCode != 0)
         {
-            var error = ErrorClassifier.Classify(run);
+            var error = ErrorClassifier.Classify(run with { Stderr = DecodeLog.ErrorText(run.Stderr) });
             var category = error.Category is ErrorCategory.FfmpegFailed ? ErrorCategory.InputCorrupt : error.Category;
             var problems = errors.Count > 0 ? errors : [$"the full decode failed: {error.Message}"];
             return ValidationResult.Failed(category, problems);

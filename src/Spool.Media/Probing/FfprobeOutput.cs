@@ -70,6 +70,19 @@ public sealed record FfprobeStreamEntry
     [JsonPropertyName("duration")]
     public string? Duration { get; init; }
 
+    [JsonPropertyName("bits_per_sample")]
+    public int? BitsPerSample { get; init; }
+
+    [JsonPropertyName("bit_rate")]
+    public string? BitRate { get; init; }
+
+    [JsonPropertyName("profile")]
+    public string? Profile { get; init; }
+
+    // An integer whose scale is the codec's: 31 is H.264 level 3.1, 93 is HEVC level 3.1; -99 means unknown.
+    [JsonPropertyName("level")]
+    public int? Level { get; init; }
+
     [JsonPropertyName("nb_frames")]
     public string? NbFrames { get; init; }
 

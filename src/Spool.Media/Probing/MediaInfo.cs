@@ -51,6 +51,21 @@ public sealed record VideoStreamInfo(
     double? DurationSeconds,
     long? FrameCount)
 {
+    /// <summary>The stream's own bit rate in bit/s, when the container states it.</summary>
+    public long? BitRate { get; init; }
+
+    /// <summary>The codec profile as ffprobe names it ("High", "Main 10").</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>The codec level in its usual notation ("3.1"), when known.</summary>
+    public string? Level { get; init; }
+
+    /// <summary>The colour matrix (ffprobe's color_space: "bt709", "bt2020nc").</summary>
+    public string? ColorMatrix { get; init; }
+
+    /// <summary>The stream's language tag ("eng", "fra"), when set.</summary>
+    public string? Language { get; init; }
+
     /// <summary>Rotation is clockwise display rotation in {0, 90, 180, 270}; a quarter turn swaps the axes.</summary>
     public bool IsQuarterTurn => Rotation is 90 or 270;
 
@@ -73,4 +88,17 @@ public sealed record AudioStreamInfo(
     int Channels,
     int SampleRate,
     string? ChannelLayout,
-    double? DurationSeconds);
+    double? DurationSeconds)
+{
+    /// <summary>The stream's own bit rate in bit/s, when the container states it.</summary>
+    public long? BitRate { get; init; }
+
+    /// <summary>Bits per sample the source states (PCM, FLAC, ALAC); null for lossy codecs, which state none.</summary>
+    public int? BitsPerSample { get; init; }
+
+    /// <summary>The codec profile as ffprobe names it ("LC", "HE-AAC").</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>The stream's language tag ("eng", "fra"), when set.</summary>
+    public string? Language { get; init; }
+}

@@ -116,7 +116,14 @@ public static class ProbeNormalizer
             stream.ColorPrimaries,
             ProbeValues.IsHdrTransfer(stream.ColorTransfer),
             ProbeValues.Duration(stream.Duration, what, warnings),
-            ProbeValues.ParseLong(stream.NbFrames) is { } frames and >= 0 ? frames : null);
+            ProbeValues.ParseLong(stream.NbFrames) is { } frames and >= 0 ? frames : null)
+        {
+            BitRate = ProbeValues.BitRate(stream.BitRate),
+            Profile = ProbeValues.Text(stream.Profile),
+            Level = ProbeValues.Level(stream.CodecName, stream.Level),
+            ColorMatrix = ProbeValues.Text(stream.ColorSpace),
+            Language = ProbeValues.Language(stream.Tags),
+        };
     }
 
     private static AudioStreamInfo ToAudio(FfprobeStreamEntry stream, List<string> warnings) => new(
@@ -125,7 +132,13 @@ public static class ProbeNormalizer
         Math.Max(0, stream.Channels ?? 0),
         ProbeValues.ParseLong(stream.SampleRate) is { } rate and > 0 and <= int.MaxValue ? (int)rate : 0,
         string.IsNullOrWhiteSpace(stream.ChannelLayout) ? null : stream.ChannelLayout,
-        ProbeValues.Duration(stream.Duration, Invariant($"audio stream {stream.Index}"), warnings));
+        ProbeValues.Duration(stream.Duration, Invariant($"audio stream {stream.Index}"), warnings))
+    {
+        BitRate = ProbeValues.BitRate(stream.BitRate),
+        Profile = ProbeValues.Text(stream.Profile),
+        Language = ProbeValues.Language(stream.Tags),
+        BitsPerSample = new[] { stream.BitsPerSample, (int?)ProbeValues.ParseLong(stream.BitsPerRawSample) }.Max() is { } bits and > 0 ? bits : null,
+    };
 
     private static bool IsStillImage(string formatName, List<FfprobeStreamEntry> pictures, double? formatDuration)
     {

@@ -90,6 +90,29 @@ internal static class ProbeValues
         return Has(pixelFormat, "16") ? 16 : Has(pixelFormat, "12") ? 12 : Has(pixelFormat, "10") ? 10 : 8;
     }
 
+    /// <summary>A stated bit rate in bit/s; absent, zero or unparseable is null.</summary>
+    public static long? BitRate(string? text) => ParseLong(text) is { } rate and > 0 ? rate : null;
+
+    /// <summary>A text field, null when absent, blank or ffprobe's "unknown".</summary>
+    public static string? Text(string? text) =>
+        string.IsNullOrWhiteSpace(text) || text.Equals("unknown", StringComparison.OrdinalIgnoreCase) ? null : text;
+
+    /// <summary>
+    /// The level as players and specs write it: H.264 and VP9 store ten times it (31 = 3.1), HEVC thirty times
+    /// (93 = 3.1); other codecs' numbers are shown as they are. Zero or negative (-99) is unknown.
+    /// </summary>
+    public static string? Level(string? codec, int? level) => (codec, level) switch
+    {
+        (_, null or <= 0) => null,
+        ("h264" or "vp9", { } l) => (l / 10.0).ToString("0.0", CultureInfo.InvariantCulture),
+        ("hevc", { } l) => (l / 30.0).ToString("0.0", CultureInfo.InvariantCulture),
+        (_, { } l) => l.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The language tag, "und" (undetermined) counted as none.</summary>
+    public static string? Language(IReadOnlyDictionary<string, string>? tags) =>
+        tags is not null && tags.TryGetValue("language", out var language) && Text(language) is { } text && text != "und" ? text : null;
+
     public static bool IsInterlaced(string? fieldOrder) =>
         fieldOrder is not null && InterlacedFieldOrders.Contains(fieldOrder.Trim(), StringComparer.OrdinalIgnoreCase);
 

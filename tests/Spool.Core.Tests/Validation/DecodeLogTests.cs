@@ -67,4 +67,28 @@ public sealed class DecodeLogTests
         Assert.Equal(DecodeLog.MaxListedErrors + 1, errors.Count);
         Assert.Equal("… and 30 more decode error line(s)", errors[^1]);
     }
+
+    // Real ffmpeg 5.1 stderr of the thorough decode (-loglevel level+info, sparse showinfo markers) on a 10 s clip
+    // damaged at its middle, cut short. Progress came once, at 0.093 s: the whole file decoded within its first period.
+    private const string MarkedStderr = """
+        out_time_us=92880
+        progress=continue
+        [Parsed_showinfo_1 @ 0x564e7a4306c0] [info] n:  17 pts:  60928 pts_time:4.76    pos:   495732 fmt:yuv420p sar:1/1 s:320x240 i:P iskey:0 type:P checksum:0374A
+        [Parsed_showinfo_1 @ 0x564e7a4306c0] [info]
+        [Parsed_ashowinfo_1 @ 0x564e7a04c480] [info] n:19 pts:214016 pts_time:4.85297 pos:507162 fmt:fltp channels:1 chlayout:mono rate:44100 nb_samples:1024
+        [aac @ 0x564e79ff6a80] [error] skip_data_stream_element: Input buffer exhausted before END element found
+        [error] Error while decoding stream #0:1: Invalid data found when processing input
+        [h264 @ 0x564e7a0c1000] [warning] concealing 12 DC errors
+        """;
+
+    [Fact]
+    public void Marked_decode_dates_each_error_by_the_last_frame_time_not_the_progress_period()
+    {
+        Assert.Equal(
+            [
+                "decode error after 4.853 s: [aac] skip_data_stream_element: Input buffer exhausted before END element found",
+                "decode error after 4.853 s: Error while decoding stream #0:1: Invalid data found when processing input",
+            ],
+            DecodeLog.Errors(MarkedStderr));
+    }
 }

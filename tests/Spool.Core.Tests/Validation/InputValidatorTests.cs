@@ -44,6 +44,20 @@ public sealed class InputValidatorTests : IDisposable
         Assert.Equal(ErrorCategory.InputCorrupt, thorough.Result.AsError()!.Category);
     }
 
+    [Fact]
+    public async Task Thorough_check_places_damage_at_five_seconds_where_it_is()
+    {
+        var clip = await TestMedia.DamagedAtFiveSecondsClipAsync(folder);
+
+        var result = await validator.ValidateAsync(clip, thorough: true, CancellationToken.None);
+
+        Assert.Equal(ValidationStatus.Corrupt, result.Status);
+        var first = System.Text.RegularExpressions.Regex.Match(result.Problems[0], @"^decode error after (\d+(?:\.\d+)?) s: ");
+        Assert.True(first.Success, result.Problems[0]);
+        var seconds = double.Parse(first.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(seconds is >= 4.0 and <= 6.0, string.Join('\n', result.Problems));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

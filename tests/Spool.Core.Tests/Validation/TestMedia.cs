@@ -39,6 +39,22 @@ internal static class TestMedia
         return path;
     }
 
+    /// <summary>
+    /// A 10 s 320x240 H.264 + AAC MP4 (keyframe every second, moov first) with 20 kB of seeded random bytes written at
+    /// half its size: the damage sits near 5 s, the rest decodes.
+    /// </summary>
+    public static async Task<string> DamagedAtFiveSecondsClipAsync(string folder, string name = "damaged.mp4")
+    {
+        var path = Path.Combine(folder, name);
+        await FfmpegAsync(
+            "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=d=10:s=320x240:r=25", "-f", "lavfi", "-i", "sine=d=10",
+            "-c:v", "libx264", "-g", "25", "-c:a", "aac", "-movflags", "+faststart", "file:" + path);
+        var bytes = await File.ReadAllBytesAsync(path);
+        new Random(5).NextBytes(bytes.AsSpan(bytes.Length / 2, 20_000));
+        await File.WriteAllBytesAsync(path, bytes);
+        return path;
+    }
+
     public static async Task FfmpegAsync(params string[] arguments)
     {
         var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, UseShellExecute = false };

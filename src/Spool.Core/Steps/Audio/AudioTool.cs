@@ -41,15 +41,26 @@ public sealed class AudioTool(IProcessRunner runner, MediaTools tools)
         return await RunAsync(output, partial => AudioReplace.Arguments(video, audio, partial, offsetMs), warning is null ? [] : [warning], cancellationToken);
     }
 
-    public async Task<AudioResult> ExtractAsync(string video, string output, CancellationToken cancellationToken)
+    public Task<AudioResult> ExtractAsync(string video, string output, CancellationToken cancellationToken) =>
+        ExtractAsync(video, output, AudioExtractFormat.Speech, cancellationToken);
+
+    /// <summary>The first audio stream in <paramref name="format"/>; a copy into a container that cannot hold its codec is refused before ffmpeg runs.</summary>
+    public async Task<AudioResult> ExtractAsync(string video, string output, AudioExtractFormat format, CancellationToken cancellationToken)
     {
         var (media, error) = await ProbeAsync(video, cancellationToken);
-        if (error is not null || media!.PrimaryAudio is null)
+        if (error is not null || media!.PrimaryAudio is not { } stream)
         {
             return Failed(error ?? NoAudio(video));
         }
 
-        return await RunAsync(output, partial => AudioExtract.Arguments(video, partial), [], cancellationToken);
+        if (format == AudioExtractFormat.Copy && AudioOriginal.CopyTargetError(stream, output) is { } wrongContainer)
+        {
+            return Failed(wrongContainer);
+        }
+
+        return format == AudioExtractFormat.Speech
+            ? await RunAsync(output, partial => AudioExtract.Arguments(video, partial), [], cancellationToken)
+            : await RunAsync(output, partial => AudioOriginal.Arguments(video, partial, format, stream), [], cancellationToken);
     }
 
     /// <summary>"clip.mp4" is written as "clip.partial.mp4" in the same folder: the rename stays on one file system.</summary>

@@ -73,6 +73,7 @@ internal static class SqliteRows
         parameters.Add("cpuSeconds", result.CpuSeconds);
         parameters.Add("peakMemory", result.PeakMemoryBytes);
         parameters.Add("operationsJson", result.OperationsJson);
+        parameters.Add("warningsJson", result.WarningsJson);
         return parameters;
     }
 
@@ -132,6 +133,7 @@ internal static class SqliteRows
             CpuSeconds = Real(row, "cpu_seconds"),
             PeakMemoryBytes = Int64(row, "peak_memory_bytes"),
             OperationsJson = Text(row, "operations_json"),
+            WarningsJson = Text(row, "warnings_json"),
         };
     }
 

@@ -93,7 +93,10 @@ internal static class SqliteSchema
     private const string V3PeaksAndOperations =
         "ALTER TABLE jobs ADD COLUMN peak_memory_bytes INTEGER; ALTER TABLE jobs ADD COLUMN operations_json TEXT;";
 
-    private static readonly string[] Migrations = [V1Initial, V2CpuSeconds, V3PeaksAndOperations];
+    // Version 4: warnings that did not fail a job (source_damaged with its times), as JSON.
+    private const string V4Warnings = "ALTER TABLE jobs ADD COLUMN warnings_json TEXT;";
+
+    private static readonly string[] Migrations = [V1Initial, V2CpuSeconds, V3PeaksAndOperations, V4Warnings];
 
     public static int LatestVersion => Migrations.Length;
 
