@@ -49,13 +49,17 @@ process damaged-source "$work/in/damaged.mp4" web_optimized
 
 qc() { # $1 label, $2 output, $3 reference, $4 expected: spool qc at the web_optimized bar
     local json; json=$("$root/spool" qc "$2" --reference "$3" --min-ssim 0.85 --json 2>/dev/null || true)
-    rows+=("$(python3 -c '
+    rows+=("$(python3 - "$1" "$4" "$json" <<'PY'
 import json, sys
 label, expected, text = sys.argv[1], sys.argv[2], sys.argv[3]
-r = json.loads(text); s = next(c for c in r["checks"] if c["name"] == "ssim")
+r = json.loads(text)
+s = next(c for c in r["checks"] if c["name"] == "ssim")
 failed = ",".join(c["name"] for c in r["checks"] if not c["passed"])
-v = "-" if s["value"] is None else f"{s[\"value\"]:.4f}"
-print(f"{label}|spool qc|{v}|{s[\"threshold\"]}|{expected}|{\"pass\" if r[\"passed\"] else \"FAIL (\" + failed + \")\"}")' "$1" "$4" "$json")")
+v = "-" if s["value"] is None else "%.4f" % s["value"]
+verdict = "pass" if r["passed"] else "FAIL (" + failed + ")"
+print(f"{label}|spool qc|{v}|{s['threshold']}|{expected}|{verdict}")
+PY
+)")
 }
 enc() { ffmpeg -hide_banner -loglevel error -y "$@"; }
 enc -f lavfi -i "mandelbrot=s=${w}x${h}:r=25" -t 2 -c:v libx264 -crf 28 -pix_fmt yuv420p "$work/wrong/other-picture.mp4"
@@ -65,7 +69,7 @@ enc -i "$work/in/grain.mp4" -c:v libx264 -crf 51 "$work/wrong/crf51.mp4"
 enc -i "$work/in/grain.mp4" -vf "scale=-2:$((h / 2)),pad=$w:$((h / 2)):(ow-iw)/2:0" -c:v libx264 -crf 28 "$work/wrong/padded-right.mp4"
 qc "wrong picture" "$work/wrong/other-picture.mp4" "$work/in/grain.mp4" fail
 qc "wrong picture, other aspect" "$work/wrong/other-aspect.mp4" "$work/in/grain.mp4" fail
-qc "tiktok canvas of another source" "$work/out-canvas/grain/video/grain_tiktok.mp4" "$work/in/film.mp4" fail
+qc "tiktok canvas of another source" "$work/out-canvas/grain/video/grain_tiktok.mp4" "$work/wrong/other-picture.mp4" fail
 qc "truncated (1 of 2 s)" "$work/wrong/truncated.mp4" "$work/in/grain.mp4" fail
 qc "blocky (CRF 51)" "$work/wrong/crf51.mp4" "$work/in/grain.mp4" fail
 qc "stabilised vs raw source" "$work/out-stabilised/shaky/video/shaky_web_optimized.mp4" "$work/in/shaky.mp4" "(not judged)"
