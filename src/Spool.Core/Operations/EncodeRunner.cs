@@ -166,8 +166,17 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
         };
         await fence.CommitAsync(succeeded);
 
-        // A placed output supersedes an earlier try that failed its check (--qc-retry, a rerun).
-        File.Delete(QcFailedPath(output.FinalPath));
+        // A placed output supersedes an earlier try that failed its check (--qc-retry, a rerun); one that cannot be
+        // removed is only stale, never a reason to fail a committed job.
+        try
+        {
+            File.Delete(QcFailedPath(output.FinalPath));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await context.Log.AppendAsync([output.PresetName], $"# could not remove the earlier QC-failed output: {e.Message}\n");
+        }
+
         return succeeded;
     }
 
