@@ -64,8 +64,18 @@ internal sealed class BatchOptions
 
     public Option<string?> QcPolicy { get; } = new("--qc-policy")
     {
-        Description = "fail (default): a failed check fails the job (qc_failed); warn: keep the output and report the failure.",
+        Description = "fail (default): a failed check fails the job (qc_failed) and keeps its output as NAME.qc-failed.mp4; warn: place the output and report the failure; discard: fail the job and delete the output.",
     };
+
+    public Option<double?> MinSsim { get; } = new("--min-ssim") { Description = "Lowest SSIM (0-1) of every output, instead of its preset's bar." };
+
+    public Option<double?> MinPsnr { get; } = new("--min-psnr") { Description = "Lowest PSNR in dB (--qc full), instead of its preset's bar." };
+
+    public Option<double?> MaxDurationDelta { get; } = new("--max-duration-delta") { Description = "Largest output/source duration difference in seconds. [default: 0.1]" };
+
+    public Option<double?> MaxPeakDb { get; } = new("--max-peak-db") { Description = "Highest audio peak in dBFS (reported, not judged, by default)." };
+
+    public Option<double?> MaxCompressionRatio { get; } = new("--max-compression-ratio") { Description = "Largest output/source size ratio (--qc full), instead of its preset's." };
 
     public Option<bool> QcRetry { get; } = new("--qc-retry") { Description = "Re-encode once at a higher quality when QC fails." };
 
@@ -86,7 +96,7 @@ internal sealed class BatchOptions
         Priority.AcceptOnlyFromAmong("urgent", "high", "normal", "low");
         Strategy.AcceptOnlyFromAmong("fixed", "adaptive", "smart", "sequential");
         Qc.AcceptOnlyFromAmong("off", "quick", "full");
-        QcPolicy.AcceptOnlyFromAmong("fail", "warn");
+        QcPolicy.AcceptOnlyFromAmong("fail", "warn", "discard");
         Validate.AcceptOnlyFromAmong("quick", "thorough");
     }
 
@@ -117,6 +127,11 @@ internal sealed class BatchOptions
             Qc = parse.GetValue(Qc),
             QcPolicy = parse.GetValue(QcPolicy),
             QcRetry = parse.GetValue(QcRetry),
+            MinSsim = parse.GetValue(MinSsim),
+            MinPsnr = parse.GetValue(MinPsnr),
+            MaxDurationDelta = parse.GetValue(MaxDurationDelta),
+            MaxPeakDb = parse.GetValue(MaxPeakDb),
+            MaxCompressionRatio = parse.GetValue(MaxCompressionRatio),
             Validate = parse.GetValue(Validate),
         };
         return Operations.Read(parse, request, workingDirectory);
@@ -148,6 +163,11 @@ internal sealed class BatchOptions
             command.Options.Add(Qc);
             command.Options.Add(QcPolicy);
             command.Options.Add(QcRetry);
+            command.Options.Add(MinSsim);
+            command.Options.Add(MinPsnr);
+            command.Options.Add(MaxDurationDelta);
+            command.Options.Add(MaxPeakDb);
+            command.Options.Add(MaxCompressionRatio);
             command.Options.Add(Validate);
         }
 

@@ -47,6 +47,18 @@ public sealed record BatchRequest
 
     public bool QcRetry { get; init; }
 
+    /// <summary>QC bars over each preset's own (null: the preset's): lowest SSIM 0-1, lowest PSNR dB, largest duration
+    /// difference in seconds, highest audio peak dBFS, largest output/source size ratio.</summary>
+    public double? MinSsim { get; init; }
+
+    public double? MinPsnr { get; init; }
+
+    public double? MaxDurationDelta { get; init; }
+
+    public double? MaxPeakDb { get; init; }
+
+    public double? MaxCompressionRatio { get; init; }
+
     public string? Validate { get; init; }
 
     public bool NormalizeAudio { get; init; }

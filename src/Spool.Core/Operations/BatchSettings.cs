@@ -42,6 +42,15 @@ public sealed record BatchSettings(
     /// <summary>Warn instead of failing the job when a QC check fails.</summary>
     public bool QcWarnOnly { get; init; }
 
+    /// <summary>
+    /// Delete an output that failed QC. Otherwise (the default) it is kept beside its final name as
+    /// <c>name.qc-failed.mp4</c> and the job's error says where: a failed check never destroys the user's work.
+    /// </summary>
+    public bool QcDiscard { get; init; }
+
+    /// <summary>The user's QC bars, over each preset's own.</summary>
+    public QcOverrides QcBars { get; init; } = QcOverrides.None;
+
     /// <summary>Re-encode once at a higher quality when QC fails.</summary>
     public bool QcRetry { get; init; }
 

@@ -61,7 +61,15 @@ public static partial class BatchSettingsBuilder
         var priority = checks.Choice("priority", request.Priority, "normal", ["urgent", "high", "normal", "low"]);
         var handling = checks.Choice("error_handling", request.ErrorHandling, "continue", ["continue", "stop"]);
         var qc = checks.Choice("qc", request.Qc, "quick", ["off", "quick", "full"]);
-        var policy = checks.Choice("qc_policy", request.QcPolicy, "fail", ["fail", "warn"]);
+        var policy = checks.Choice("qc_policy", request.QcPolicy, "fail", ["fail", "warn", "discard"]);
+        var bars = new QcOverrides
+        {
+            MinSsim = request.MinSsim is { } ssim ? checks.Number("min_ssim", ssim, 0, 1) : null,
+            MinPsnr = request.MinPsnr is { } psnr ? checks.Number("min_psnr", psnr, 0, 100) : null,
+            MaxDurationDeltaSeconds = request.MaxDurationDelta is { } delta ? checks.Number("max_duration_delta", delta, 0, LongestSeconds) : null,
+            MaxPeakDb = request.MaxPeakDb is { } peak ? checks.Number("max_peak_db", peak, -100, 20) : null,
+            MaxCompressionRatio = request.MaxCompressionRatio is { } ratio ? checks.Number("max_compression_ratio", ratio, 0, 1_000_000) : null,
+        };
         var validate = checks.Choice("validate", request.Validate, "quick", ["quick", "thorough"]);
         var retries = checks.Whole("retry_count", request.RetryCount ?? 0, 0, MostRetries);
         var timeout = checks.Seconds("timeout", request.TimeoutSeconds, 0, LongestSeconds);
@@ -91,6 +99,8 @@ public static partial class BatchSettingsBuilder
             Qc = qc switch { "off" => null, "full" => QcMode.Full, _ => QcMode.Quick },
             QcWarnOnly = policy == "warn",
             QcRetry = request.QcRetry,
+            QcDiscard = policy == "discard",
+            QcBars = bars,
             ValidateThoroughly = validate == "thorough",
             Operations = operations,
             Admission = admission,

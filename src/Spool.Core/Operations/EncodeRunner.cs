@@ -168,10 +168,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
 
         if (!check.Passed && !check.Warned)
         {
-            Discard([output]);
-            var problems = check.Problems.Concat(check.Checks.Where(c => !c.Passed).Select(Describe));
-            var error = MediaError.Of(ErrorCategory.QcFailed, "The output failed its check: " + string.Join("; ", problems) + ".");
-            return Failed(context, output, attempt, fused, error, run) with { Qc = check };
+            return await KeepFailedAsync(output, context, attempt, fused, run, check);
         }
 
         var placed = await fence.PlacerFor(output.PresetName).PlaceFileAsync(output.PartialPath, output.FinalPath, CancellationToken.None);
@@ -195,7 +192,47 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             Warnings = warnings,
         };
         await fence.CommitAsync(succeeded);
+
+        // A placed output supersedes an earlier try that failed its check (--qc-retry, a rerun); one that cannot be
+        // removed is only stale, never a reason to fail a committed job.
+        try
+        {
+            File.Delete(QcFailedPath(output.FinalPath));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await context.Log.AppendAsync([output.PresetName], $"# could not remove the earlier QC-failed output: {e.Message}\n");
+        }
+
         return succeeded;
+    }
+
+    /// <summary>"/out/a/video/a_web.mp4" → "/out/a/video/a_web.qc-failed.mp4".</summary>
+    public static string QcFailedPath(string finalPath) =>
+        Path.Combine(Path.GetDirectoryName(finalPath)!, Path.GetFileNameWithoutExtension(finalPath) + ".qc-failed" + Path.GetExtension(finalPath));
+
+    // A failed check never destroys the user's work: the output is placed (fenced, like a final one) beside its final
+    // name, and the error says where. --qc-policy discard deletes it instead.
+    private async Task<JobResult> KeepFailedAsync(OutputPlan output, EncodeContext context, int attempt, bool fused, ProcessResult run, OutputCheck check)
+    {
+        var problems = string.Join("; ", check.Problems.Concat(check.Checks.Where(c => !c.Passed).Select(Describe)));
+        if (settings.QcDiscard)
+        {
+            Discard([output]);
+            var discarded = MediaError.Of(ErrorCategory.QcFailed, $"The output failed its check: {problems}. It was deleted (--qc-policy discard).");
+            return Failed(context, output, attempt, fused, discarded, run) with { Qc = check };
+        }
+
+        var kept = QcFailedPath(output.FinalPath);
+        var placed = await fence.PlacerFor(output.PresetName).PlaceFileAsync(output.PartialPath, kept, CancellationToken.None);
+        var where = placed.Error is null ? $"It is kept as {kept}." : $"It could not be kept: {placed.Error.Message}";
+        var error = MediaError.Of(ErrorCategory.QcFailed, $"The output failed its check: {problems}. {where}");
+        return Failed(context, output, attempt, fused, error, run) with
+        {
+            Qc = check,
+            Output = placed.Error is null ? kept : null,
+            OutputBytes = placed.Error is null ? FileSizes.Of(kept) : null,
+        };
     }
 
     private void Discard(IEnumerable<OutputPlan> outputs)
@@ -224,14 +261,14 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
     {
         var preset = settings.Presets.First(p => p.Name == output.PresetName);
         var video = context.Source.PrimaryVideo!;
-        var thresholds = QcThresholds.ForPreset(AutoPreset.ForSource(preset, video.DisplayWidth, video.DisplayHeight)) with
+        var thresholds = settings.QcBars.Apply(QcThresholds.ForPreset(AutoPreset.ForSource(preset, video.DisplayWidth, video.DisplayHeight)) with
         {
             ExpectResolution = (output.Width, output.Height),
             MaxDurationDeltaSeconds = knownTiming ? QcThresholds.Default.MaxDurationDeltaSeconds : context.Source.EffectiveDuration ?? 0,
 
             // A source already at full scale is not the encode's fault; batches report the peak without judging it.
             MaxPeakDb = null,
-        };
+        });
         if (video.IsHdr || !knownTiming)
         {
             // A tone-mapped SDR picture is meant to differ from its HDR source, and frames without timing cannot be
@@ -239,7 +276,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             thresholds = thresholds with { MinSsim = null, MinPsnr = null };
         }
 
-        var report = await quality.CheckAsync(output.PartialPath, context.Input.Path, thresholds, mode, cancellationToken);
+        var report = await quality.CheckAsync(output.PartialPath, context.Input.Path, thresholds, mode, cancellationToken, context.SourceFilters);
         return check with { Passed = report.Passed, Checks = report.Checks, Warned = !report.Passed && settings.QcWarnOnly };
     }
 

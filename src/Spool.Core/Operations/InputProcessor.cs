@@ -1,5 +1,7 @@
+using System.Globalization;
 using Spool.Core.Discovery;
 using Spool.Core.Planning;
+using Spool.Core.Presets;
 using Spool.Core.Steps;
 using Spool.Core.Validation;
 using Spool.Media.Errors;
@@ -80,7 +82,7 @@ internal sealed class InputProcessor(
         if (presets.Count > 0)
         {
             var prepared = await preparer.PrepareAsync(media, folder, stem, log, presets, fence.PlacerFor(presets[0]), cancellationToken);
-            var context = new EncodeContext(input, media, log, started, prepared.Records);
+            var context = new EncodeContext(input, media, log, started, prepared.Records) { SourceFilters = prepared.Adjustments.VideoFilters };
             if (prepared.Error is { } error)
             {
                 foreach (var preset in presets)
@@ -141,11 +143,33 @@ internal sealed class InputProcessor(
         if (WorkPlanner.Plan(context.Source, failed, options with { Quality = better }, target) is PlanOutcome.Planned again)
         {
             await context.Log.AppendAsync(failed.Select(preset => preset.Name), $"# QC failed: encoding again at quality {better}\n");
+            var began = clock.GetTimestamp();
             foreach (var (preset, result) in await encoder.RunAsync(again.Plan, context, cancellationToken))
             {
-                results[preset] = result with { Attempts = results[preset].Attempts + 1 };
+                // The report says that the output was encoded twice, why, and what changed between the two.
+                var first = results[preset];
+                var retry = RetryRecord(failed.First(p => p.Name == preset), context, options.Quality, better, first, clock.GetElapsedTime(began).TotalSeconds);
+                results[preset] = result with
+                {
+                    Attempts = first.Attempts + 1,
+                    Operations = [.. result.Operations, retry],
+                    Error = result.Error is { } still ? still with { Message = $"{still.Message} (--qc-retry {retry.Details["changed"]}; the first encode failed too.)" } : null,
+                };
             }
         }
+    }
+
+    private static OperationRecord RetryRecord(Preset preset, EncodeContext context, QualityLevel from, QualityLevel to, JobResult first, double seconds)
+    {
+        var video = context.Source.PrimaryVideo!;
+        var crf = AutoPreset.ForSource(preset, video.DisplayWidth, video.DisplayHeight).Crf;
+        var failedChecks = first.Qc?.Checks.Where(check => !check.Passed).Select(check => check.Name) ?? [];
+        return new OperationRecord("qc_retry", Math.Round(seconds, 3), new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["reason"] = "QC failed: " + string.Join(", ", failedChecks.DefaultIfEmpty("output check")),
+            ["changed"] = string.Create(CultureInfo.InvariantCulture, $"re-encoded at quality {from.ToString().ToLowerInvariant()} -> {to.ToString().ToLowerInvariant()} (CRF {Encoders.Crf(crf, from)} -> {Encoders.Crf(crf, to)})"),
+            ["first_error"] = first.Error?.Message ?? "",
+        });
     }
 
     private IReadOnlyList<JobResult> Finish(IReadOnlyList<string> names, Func<string, JobResult> resultFor)

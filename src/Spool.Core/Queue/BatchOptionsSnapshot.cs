@@ -29,6 +29,10 @@ public sealed record BatchOptionsSnapshot(
 
     public bool QcRetry { get; init; }
 
+    public bool QcDiscard { get; init; }
+
+    public QcOverrides? QcBars { get; init; }
+
     public bool ValidateThoroughly { get; init; }
 
     public OperationSettings Operations { get; init; } = OperationSettings.None;
@@ -62,6 +66,8 @@ public sealed record BatchOptionsSnapshot(
             Qc = settings.Qc,
             QcWarnOnly = settings.QcWarnOnly,
             QcRetry = settings.QcRetry,
+            QcDiscard = settings.QcDiscard,
+            QcBars = settings.QcBars,
             ValidateThoroughly = settings.ValidateThoroughly,
             Operations = settings.Operations,
             MaxConcurrent = settings.Admission.MaxConcurrent,
@@ -93,6 +99,8 @@ public sealed record BatchOptionsSnapshot(
             Qc = Qc,
             QcWarnOnly = QcWarnOnly,
             QcRetry = QcRetry,
+            QcDiscard = QcDiscard,
+            QcBars = QcBars ?? QcOverrides.None,
             ValidateThoroughly = ValidateThoroughly,
             Operations = Operations ?? OperationSettings.None,
             Admission = Admission,

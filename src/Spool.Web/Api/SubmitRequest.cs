@@ -29,7 +29,7 @@ internal sealed record SubmitRequest
     /// <summary>off | quick | full (default quick).</summary>
     public string? Qc { get; init; }
 
-    /// <summary>fail | warn (default fail).</summary>
+    /// <summary>fail | warn | discard (default fail: the output is kept as name.qc-failed.mp4).</summary>
     public string? QcPolicy { get; init; }
 
     /// <summary>Work items of this batch at once, across all workers; absent: the workers decide.</summary>
@@ -55,6 +55,16 @@ internal sealed record SubmitRequest
     public double? StallTimeoutSeconds { get; init; }
 
     public bool QcRetry { get; init; }
+
+    public double? MinSsim { get; init; }
+
+    public double? MinPsnr { get; init; }
+
+    public double? MaxDurationDelta { get; init; }
+
+    public double? MaxPeakDb { get; init; }
+
+    public double? MaxCompressionRatio { get; init; }
 
     /// <summary>quick | thorough (default quick).</summary>
     public string? Validate { get; init; }
@@ -125,6 +135,11 @@ internal sealed record SubmitRequest
         Qc = Qc,
         QcPolicy = QcPolicy,
         QcRetry = QcRetry,
+        MinSsim = MinSsim,
+        MinPsnr = MinPsnr,
+        MaxDurationDelta = MaxDurationDelta,
+        MaxPeakDb = MaxPeakDb,
+        MaxCompressionRatio = MaxCompressionRatio,
         Validate = Validate,
         NormalizeAudio = NormalizeAudio,
         Loudness = Loudness,

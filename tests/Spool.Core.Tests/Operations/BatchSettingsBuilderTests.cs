@@ -31,6 +31,23 @@ public sealed class BatchSettingsBuilderTests
     }
 
     [Fact]
+    public void Qc_bars_and_the_discard_policy_reach_the_settings_and_survive_the_stored_snapshot()
+    {
+        var settings = Assert.IsType<BatchBuild.Built>(Build(Empty with { MinSsim = 0.99, MaxCompressionRatio = 3, QcPolicy = "discard" })).Settings;
+        var bars = new QcOverrides { MinSsim = 0.99, MaxCompressionRatio = 3 };
+        Assert.Equal((bars, true, false), (settings.QcBars, settings.QcDiscard, settings.QcWarnOnly));
+        var stored = BatchOptionsSnapshot.FromJson(BatchOptionsSnapshot.From(settings, 0).ToJson()).ToSettings("/srv/out", 2, 8, canToneMap: true);
+        Assert.Equal((bars, true), (stored.QcBars, stored.QcDiscard));
+        Assert.Equal(0.99, bars.Apply(QcThresholds.ForPreset(BuiltInPresets.All.Single(p => p.Name == "web_optimized"))).MinSsim);
+    }
+
+    [Fact]
+    public void Qc_bars_out_of_range_are_field_errors()
+    {
+        Assert.Equal(["min_ssim", "max_compression_ratio"], Fields(Empty with { MinSsim = 1.5, MaxCompressionRatio = -1 }));
+    }
+
+    [Fact]
     public void Strategies_become_the_batch_admission()
     {
         BatchAdmission Of(BatchRequest request) => Assert.IsType<BatchBuild.Built>(Build(request)).Settings.Admission;

@@ -5,7 +5,7 @@ namespace Spool.Core.Quality.Checks;
 /// <summary>
 /// Pure verdicts on what QC measured. Quick mode reports integrity, duration, resolution (when expected), audio_peak
 /// and ssim; full mode adds psnr, loudness, vmaf (when measured) and compression_ratio. A check that does not apply
-/// to this file (no audio stream, a padded canvas output) passes with a null value and says why in its detail; a
+/// to this file (no audio stream) passes with a null value and says why in its detail; a
 /// measurement that should have been made and was not fails.
 /// </summary>
 public static class QcEvaluator
@@ -116,11 +116,6 @@ public static class QcEvaluator
 
     private static QcCheck Picture(string name, double? value, double? min, QcMeasurements m)
     {
-        if (m.ComparisonSkipped is { } skipped)
-        {
-            return new QcCheck(name, true, null, min, skipped);
-        }
-
         if (value is not { } v)
         {
             // Unmeasured fails only where a bar was set: a check asked to report, not judge, cannot fail on nothing.

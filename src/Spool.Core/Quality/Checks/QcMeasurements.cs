@@ -42,9 +42,6 @@ public sealed record QcMeasurements
 
     public double? Vmaf { get; init; }
 
-    /// <summary>Why the picture comparison was not made on purpose (a canvas output); ssim/psnr then pass with no value.</summary>
-    public string? ComparisonSkipped { get; init; }
-
     /// <summary>Why the picture comparison failed to give a value (ffmpeg failed); ssim then fails.</summary>
     public string? ComparisonError { get; init; }
 }

@@ -3,8 +3,27 @@ using Spool.Media.Probing;
 
 namespace Spool.Core.Quality.Checks;
 
-/// <summary>How the picture comparison is made: the common size and frame rate, and every how-many-th frame is compared.</summary>
-public sealed record QcComparison(int Width, int Height, Rational FrameRate, int Step);
+/// <summary>
+/// How the picture comparison is made: the common size and frame rate, every how-many-th frame is compared, the
+/// output's active picture (null: all of it) and the filters the encode ran on the source (stabilise, colour, a
+/// subtitle burn), which the reference goes through too, so the output is compared with what it was meant to be.
+/// </summary>
+public sealed record QcComparison(int Width, int Height, Rational FrameRate, int Step)
+{
+    /// <summary>The output's picture without the canvas padding, in its display pixels: size and top-left corner.</summary>
+    public QcCrop? ActivePicture { get; init; }
+
+    public IReadOnlyList<string> ReferenceFilters { get; init; } = [];
+
+    public bool Equals(QcComparison? other) => other is not null && Width == other.Width && Height == other.Height
+        && FrameRate == other.FrameRate && Step == other.Step && ActivePicture == other.ActivePicture
+        && ReferenceFilters.SequenceEqual(other.ReferenceFilters);
+
+    public override int GetHashCode() => HashCode.Combine(Width, Height, FrameRate, Step, ActivePicture);
+}
+
+/// <summary>A rectangle of the output's display picture: the source fitted into a padded canvas.</summary>
+public sealed record QcCrop(int DisplayWidth, int DisplayHeight, int Width, int Height, int X, int Y);
 
 /// <summary>
 /// QC's ffmpeg passes, as argument lists (pure). Quick QC reads the output once:
@@ -12,8 +31,13 @@ public sealed record QcComparison(int Width, int Height, Rational FrameRate, int
 /// <item>Check (the usual pass): output and reference in one process. The output's first video stream is split: one
 /// branch is decoded in full to "-f null" (integrity: any error-level line counts), the other is compared with the
 /// reference. Its first audio stream goes through volumedetect (and ebur128 in full mode) in the same run.
-/// For the comparison both pictures are brought to the reference's display size in square pixels
-/// (scale=W:H:flags=bicubic,setsar=1,format=yuv420p; ffmpeg has already applied the reference's rotation) and to the
+/// For the comparison a padded canvas output is first cropped to its active picture (the source fitted into the
+/// canvas, centred, as the planner pads), the reference goes through the encode's own source filters, and both are
+/// brought to half the compared picture's size in square pixels and lightly blurred
+/// (scale=W:H:flags=bicubic,setsar=1,format=yuv420p,gblur=sigma=0.7; ffmpeg has already applied the reference's
+/// rotation). Grain and film noise cannot be compressed: at full size they cost a correct CRF 28 encode a third of
+/// its SSIM, while at half size and slightly blurred they vanish and a wrong, truncated or blocky picture still
+/// stands out (the calibration table in README.md, bench/qc-calibration.sh). Both are brought to the
 /// output's frame rate with fps (the same frame choice the encode's fps filter made, so the same source frames meet),
 /// then every Step-th frame of each is taken (select on the frame index after fps), renumbered with
 /// setpts=N/FRAME_RATE/TB so the k-th sample of one meets the k-th of the other, into ssim (and psnr, and libvmaf when
@@ -30,7 +54,8 @@ public static class QcPasses
     /// <summary>Outputs whose display aspect differs from the reference's by more than this are padded canvases.</summary>
     public const double MaxAspectDifference = 0.02;
 
-    public const string CanvasSkipped = "canvas output: not comparable";
+    /// <summary>The blur both pictures get after halving, in pixels of the compared size: it takes grain out, not shapes.</summary>
+    public const string Blur = "gblur=sigma=0.7";
 
     private const string StatsPeriodSeconds = "0.25";
 
@@ -70,8 +95,8 @@ public static class QcPasses
         var graph = new List<string>
         {
             "[0:v:0]split=2[whole][sample]",
-            Prepare("[sample]", comparison, metrics.Count == 1 ? "[d0]" : Split("d", metrics.Count)),
-            Prepare("[1:v:0]", comparison, metrics.Count == 1 ? "[r0]" : Split("r", metrics.Count)),
+            Prepare("[sample]", Crop(comparison.ActivePicture), comparison, metrics.Count == 1 ? "[d0]" : Split("d", metrics.Count)),
+            Prepare("[1:v:0]" + string.Concat(comparison.ReferenceFilters.Select(f => f + ",")), "", comparison, metrics.Count == 1 ? "[r0]" : Split("r", metrics.Count)),
         };
         for (var i = 0; i < metrics.Count; i++)
         {
@@ -101,34 +126,55 @@ public static class QcPasses
     }
 
     /// <summary>
-    /// The comparison for this output and reference, or why there is none: a padded canvas (aspect off by more than
-    /// 2 %) is skipped on purpose; a missing video stream is an error.
+    /// The comparison for this output and reference, or why there is none (a missing video stream). An output whose
+    /// aspect differs by more than 2 % is a padded canvas: its active picture is the reference fitted into it, centred
+    /// (what the planner's pad makes), and only that is compared, so a canvas of the wrong picture fails.
     /// </summary>
-    public static (QcComparison? Comparison, string? Skipped, string? Error) PlanComparison(MediaInfo output, MediaInfo reference)
+    public static (QcComparison? Comparison, string? Error) PlanComparison(MediaInfo output, MediaInfo reference, IReadOnlyList<string>? referenceFilters = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(reference);
         if (output.PrimaryVideo is not { } outVideo || reference.PrimaryVideo is not { } refVideo)
         {
-            return (null, null, output.PrimaryVideo is null ? "the output has no video stream" : "the reference has no video stream");
+            return (null, output.PrimaryVideo is null ? "the output has no video stream" : "the reference has no video stream");
         }
 
-        var outAspect = (double)outVideo.DisplayWidth / outVideo.DisplayHeight;
         var refAspect = (double)refVideo.DisplayWidth / refVideo.DisplayHeight;
-        if (Math.Abs((outAspect / refAspect) - 1) > MaxAspectDifference)
-        {
-            return (null, CanvasSkipped, null);
-        }
+        var active = ActivePicture(outVideo.DisplayWidth, outVideo.DisplayHeight, refAspect);
 
+        // Compared at half the smaller of the two pictures: never upscaled past the source, and halved with a blur so
+        // grain does not count (see the class comment).
+        var (width, height) = active is { } a && a.Width < refVideo.DisplayWidth ? (a.Width, a.Height) : (refVideo.DisplayWidth, refVideo.DisplayHeight);
         var rate = outVideo.FrameRate is { IsValid: true } own ? own : refVideo.FrameRate ?? new Rational(25, 1);
         var frames = outVideo.FrameCount ?? (long)Math.Round((output.EffectiveDuration ?? 0) * rate.Value);
         var step = (int)Math.Max(1, Math.Round((double)frames / TargetSampledFrames));
-        return (new QcComparison(Even(refVideo.DisplayWidth), Even(refVideo.DisplayHeight), rate, step), null, null);
+        return (new QcComparison(Even(width / 2), Even(height / 2), rate, step) { ActivePicture = active, ReferenceFilters = referenceFilters ?? [] }, null);
     }
 
-    private static string Prepare(string input, QcComparison c, string outputs) => string.Create(
+    /// <summary>The reference's aspect fitted into a canvas of this display size, centred; null when it fills it.</summary>
+    public static QcCrop? ActivePicture(int canvasWidth, int canvasHeight, double referenceAspect)
+    {
+        var canvasAspect = (double)canvasWidth / canvasHeight;
+        if (Math.Abs((canvasAspect / referenceAspect) - 1) <= MaxAspectDifference)
+        {
+            return null;
+        }
+
+        var (width, height) = referenceAspect > canvasAspect
+            ? (canvasWidth, Math.Min(canvasHeight, Even((int)Math.Round(canvasWidth / referenceAspect))))
+            : (Math.Min(canvasWidth, Even((int)Math.Round(canvasHeight * referenceAspect))), canvasHeight);
+        return new QcCrop(canvasWidth, canvasHeight, width, height, (canvasWidth - width) / 2, (canvasHeight - height) / 2);
+    }
+
+    private static string Crop(QcCrop? crop) => crop is null ? "" : string.Create(
         CultureInfo.InvariantCulture,
-        $"{input}fps={c.FrameRate},select='not(mod(n\\,{c.Step}))',scale={c.Width}:{c.Height}:flags=bicubic,setsar=1,format=yuv420p,setpts=N/FRAME_RATE/TB{outputs}");
+        $"scale={crop.DisplayWidth}:{crop.DisplayHeight},setsar=1,crop={crop.Width}:{crop.Height}:{crop.X}:{crop.Y},");
+
+    // The reference's own filters come before fps (vidstabtransform counts every frame); the crop after select, so
+    // that only sampled frames are cropped.
+    private static string Prepare(string input, string crop, QcComparison c, string outputs) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{input}fps={c.FrameRate},select='not(mod(n\\,{c.Step}))',{crop}scale={c.Width}:{c.Height}:flags=bicubic,setsar=1,format=yuv420p,{Blur},setpts=N/FRAME_RATE/TB{outputs}");
 
     private static string Meters(QcMode mode) =>
         mode == QcMode.Full ? "[0:a:0]volumedetect,ebur128=peak=true[meters]" : "[0:a:0]volumedetect[meters]";

@@ -26,18 +26,24 @@ public sealed class QualityChecker
         hasVmaf = capabilities?.HasFilter("libvmaf") == true;
     }
 
+    /// <summary>
+    /// Checks an output against its reference. <paramref name="referenceFilters"/> are the video filters the encode
+    /// ran on the source (stabilise, colour): the reference goes through them too, so the output is compared with the
+    /// picture it was meant to be.
+    /// </summary>
     public async Task<QcReport> CheckAsync(
-        string output, string reference, QcThresholds thresholds, QcMode mode, CancellationToken cancellationToken)
+        string output, string reference, QcThresholds thresholds, QcMode mode, CancellationToken cancellationToken, IReadOnlyList<string>? referenceFilters = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(output);
         ArgumentException.ThrowIfNullOrWhiteSpace(reference);
         ArgumentNullException.ThrowIfNull(thresholds);
-        var measured = await MeasureAsync(Path.GetFullPath(output), Path.GetFullPath(reference), mode, cancellationToken);
+        var measured = await MeasureAsync(Path.GetFullPath(output), Path.GetFullPath(reference), mode, cancellationToken, referenceFilters);
         return QcEvaluator.Evaluate(measured, thresholds, mode);
     }
 
     /// <summary>Everything QC measures, without judging it.</summary>
-    public async Task<QcMeasurements> MeasureAsync(string output, string reference, QcMode mode, CancellationToken cancellationToken)
+    public async Task<QcMeasurements> MeasureAsync(
+        string output, string reference, QcMode mode, CancellationToken cancellationToken, IReadOnlyList<string>? referenceFilters = null)
     {
         var outputProbe = await prober.ProbeAsync(output, cancellationToken);
         var referenceProbe = await prober.ProbeAsync(reference, cancellationToken);
@@ -71,10 +77,10 @@ public sealed class QualityChecker
             return await DecodeAsync(output, measured, mode, cancellationToken);
         }
 
-        var (comparison, skipped, error) = QcPasses.PlanComparison(media, referenceMedia!);
+        var (comparison, error) = QcPasses.PlanComparison(media, referenceMedia!, referenceFilters);
         if (comparison is null)
         {
-            measured = measured with { ComparisonSkipped = skipped, ComparisonError = error };
+            measured = measured with { ComparisonError = error };
             return await DecodeAsync(output, measured, mode, cancellationToken);
         }
 

@@ -18,7 +18,7 @@ public sealed class QcPassesTests
     public void Full_check_pass_decodes_the_whole_output_and_samples_both_inputs_the_same_way()
     {
         var args = QcPasses.CheckArguments("/o.mp4", hasAudio: false, "/s.mp4", new QcComparison(1920, 1080, new Rational(30, 1), 2), QcMode.Full, withVmaf: false);
-        const string chain = "fps=30/1,select='not(mod(n\\,2))',scale=1920:1080:flags=bicubic,setsar=1,format=yuv420p,setpts=N/FRAME_RATE/TB,split=2";
+        const string chain = "fps=30/1,select='not(mod(n\\,2))',scale=1920:1080:flags=bicubic,setsar=1,format=yuv420p,gblur=sigma=0.7,setpts=N/FRAME_RATE/TB,split=2";
         Assert.Equal(
             ["-hide_banner", "-nostdin", "-v", "level+info", "-stats_period", "0.25", "-i", "file:/o.mp4", "-i", "file:/s.mp4",
                 "-filter_complex", $"[0:v:0]split=2[whole][sample];[sample]{chain}[d0][d1];[1:v:0]{chain}[r0][r1];[d0][r0]ssim=shortest=1[m0];[d1][r1]psnr=shortest=1[m1]",
@@ -30,7 +30,7 @@ public sealed class QcPassesTests
     public void Quick_check_pass_meters_the_output_audio_in_the_same_run()
     {
         var args = QcPasses.CheckArguments("/o.mp4", hasAudio: true, "/s.mp4", new QcComparison(1280, 720, new Rational(25, 1), 3), QcMode.Quick, withVmaf: true);
-        const string chain = "fps=25/1,select='not(mod(n\\,3))',scale=1280:720:flags=bicubic,setsar=1,format=yuv420p,setpts=N/FRAME_RATE/TB";
+        const string chain = "fps=25/1,select='not(mod(n\\,3))',scale=1280:720:flags=bicubic,setsar=1,format=yuv420p,gblur=sigma=0.7,setpts=N/FRAME_RATE/TB";
         Assert.Equal(
             ["-hide_banner", "-nostdin", "-v", "level+info", "-stats_period", "0.25", "-i", "file:/o.mp4", "-i", "file:/s.mp4",
                 "-filter_complex", $"[0:v:0]split=2[whole][sample];[sample]{chain}[d0];[1:v:0]{chain}[r0];[d0][r0]ssim=shortest=1[m0];[0:a:0]volumedetect[meters]",
@@ -39,20 +39,44 @@ public sealed class QcPassesTests
     }
 
     [Fact]
-    public void Comparison_is_at_the_reference_display_size_sampling_about_45_frames()
+    public void Comparison_is_at_half_the_reference_display_size_sampling_about_45_frames()
     {
-        var (comparison, skipped, error) = QcPasses.PlanComparison(Media(1280, 720, 300, Rational.One), Media(720, 480, 300, new Rational(32, 27)));
-        Assert.Equal(new QcComparison(852, 480, new Rational(30, 1), 7), comparison);
-        Assert.Null(skipped);
+        var (comparison, error) = QcPasses.PlanComparison(Media(1280, 720, 300, Rational.One), Media(720, 480, 300, new Rational(32, 27)));
+        Assert.Equal(new QcComparison(426, 240, new Rational(30, 1), 7), comparison);
+        Assert.Null(comparison!.ActivePicture);
         Assert.Null(error);
     }
 
     [Fact]
-    public void A_portrait_canvas_of_a_landscape_source_is_not_compared()
+    public void A_portrait_canvas_of_a_landscape_source_compares_its_active_picture()
     {
-        var (comparison, skipped, _) = QcPasses.PlanComparison(Media(1080, 1920, 60, Rational.One), Media(1920, 1080, 60, Rational.One));
-        Assert.Null(comparison);
-        Assert.Equal("canvas output: not comparable", skipped);
+        var (comparison, error) = QcPasses.PlanComparison(Media(1080, 1920, 60, Rational.One), Media(1920, 1080, 60, Rational.One));
+        Assert.Null(error);
+        Assert.Equal(new QcComparison(540, 304, new Rational(30, 1), 1) { ActivePicture = new QcCrop(1080, 1920, 1080, 608, 0, 656) }, comparison);
+    }
+
+    [Fact]
+    public void A_small_source_on_a_big_canvas_is_compared_at_half_the_source_size()
+    {
+        var (comparison, _) = QcPasses.PlanComparison(Media(1080, 1920, 60, Rational.One), Media(320, 240, 60, Rational.One));
+        Assert.Equal(new QcComparison(160, 120, new Rational(30, 1), 1) { ActivePicture = new QcCrop(1080, 1920, 1080, 810, 0, 555) }, comparison);
+    }
+
+    [Fact]
+    public void Canvas_check_crops_the_output_and_runs_the_encode_filters_on_the_reference()
+    {
+        var comparison = new QcComparison(160, 120, new Rational(30, 1), 1)
+        {
+            ActivePicture = new QcCrop(1080, 1920, 1080, 810, 0, 555),
+            ReferenceFilters = ["eq=contrast=1.2"],
+        };
+        var args = QcPasses.CheckArguments("/o.mp4", hasAudio: false, "/s.mp4", comparison, QcMode.Quick, withVmaf: false);
+        const string tail = "scale=160:120:flags=bicubic,setsar=1,format=yuv420p,gblur=sigma=0.7,setpts=N/FRAME_RATE/TB";
+        Assert.Equal(
+            "[0:v:0]split=2[whole][sample];"
+            + $"[sample]fps=30/1,select='not(mod(n\\,1))',scale=1080:1920,setsar=1,crop=1080:810:0:555,{tail}[d0];"
+            + $"[1:v:0]eq=contrast=1.2,fps=30/1,select='not(mod(n\\,1))',{tail}[r0];[d0][r0]ssim=shortest=1[m0]",
+            args[args.ToList().IndexOf("-filter_complex") + 1]);
     }
 
     private static MediaInfo Media(int width, int height, long frames, Rational sar) => new(
