@@ -6,7 +6,13 @@ internal static class FileSizes
     {
         try
         {
+            // Through a symbolic link: its own size (the length of the path it holds) is not the input's.
             var info = new FileInfo(path);
+            if (info.LinkTarget is not null)
+            {
+                info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
+            }
+
             return info.Exists ? info.Length : null;
         }
         catch (IOException)

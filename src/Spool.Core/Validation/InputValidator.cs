@@ -98,7 +98,7 @@ public sealed class InputValidator
     {
         try
         {
-            return new FileInfo(path).Length;
+            return Operations.FileSizes.Of(path) ?? media.SizeBytes ?? 0;
         }
         catch (IOException)
         {

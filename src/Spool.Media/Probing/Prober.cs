@@ -71,6 +71,11 @@ public sealed class Prober
             return MediaError.Of(ErrorCategory.NotAFile, $"{name} is {FileFacts.Describe(kind)}, not a regular file.");
         }
 
+        if (LinkProblem(path, name) is { } link)
+        {
+            return link;
+        }
+
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
@@ -89,6 +94,28 @@ public sealed class Prober
         catch (IOException e)
         {
             return MediaError.Of(ErrorCategory.InputCorrupt, $"{name} cannot be read: {e.Message}");
+        }
+    }
+
+    // A symbolic link is the file it names; one that names nothing, or only other links in a circle, is a missing input.
+    private static MediaError? LinkProblem(string path, string name)
+    {
+        var link = new FileInfo(path);
+        if (link.LinkTarget is not { } target)
+        {
+            return null;
+        }
+
+        try
+        {
+            return link.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true }
+                ? null
+                : MediaError.Of(ErrorCategory.InputMissing, $"{name} is a symbolic link to {target}, which does not exist.");
+        }
+        catch (IOException)
+        {
+            // "Too many levels of symbolic links" (ELOOP): following it never ends at a file.
+            return MediaError.Of(ErrorCategory.InputMissing, $"{name} is a symbolic link that never reaches a file (a loop of links).");
         }
     }
 

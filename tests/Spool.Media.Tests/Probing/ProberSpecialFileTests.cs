@@ -91,6 +91,34 @@ public sealed class ProberSpecialFileTests : IDisposable
         Assert.Empty(runner.Requests);
     }
 
+    [Fact]
+    public async Task Broken_symlink_is_input_missing_naming_its_target()
+    {
+        var link = Path.Combine(directory, "clip.mp4");
+        File.CreateSymbolicLink(link, "gone.mp4");
+        var runner = new RecordingRunner();
+
+        var outcome = await new Prober(runner, "ffprobe").ProbeAsync(link, CancellationToken.None);
+
+        var error = Assert.IsType<ProbeOutcome.Failed>(outcome).Error;
+        Assert.Equal(("input_missing", "clip.mp4 is a symbolic link to gone.mp4, which does not exist."), (error.Category.ToWireName(), error.Message));
+        Assert.Empty(runner.Requests);
+    }
+
+    [Fact]
+    public async Task Symlink_loop_is_input_missing_saying_it_loops()
+    {
+        File.CreateSymbolicLink(Path.Combine(directory, "a.mp4"), "b.mp4");
+        File.CreateSymbolicLink(Path.Combine(directory, "b.mp4"), "a.mp4");
+        var runner = new RecordingRunner();
+
+        var outcome = await new Prober(runner, "ffprobe").ProbeAsync(Path.Combine(directory, "a.mp4"), CancellationToken.None);
+
+        var error = Assert.IsType<ProbeOutcome.Failed>(outcome).Error;
+        Assert.Equal(("input_missing", "a.mp4 is a symbolic link that never reaches a file (a loop of links)."), (error.Category.ToWireName(), error.Message));
+        Assert.Empty(runner.Requests);
+    }
+
     private static async Task MakeFifoAsync(string path)
     {
         using var mkfifo = Process.Start("mkfifo", [path]);
