@@ -48,7 +48,15 @@ internal sealed record BatchInvocation(IReadOnlyList<DiscoveredInput> Inputs, Ba
         }
 
         var built = (BatchBuild.Built)build;
-        var inputs = InputDiscovery.Discover(new DiscoveryRequest(paths, parse.GetValue(options.Recursive), parse.GetValue(options.Pattern), workingDirectory));
+        var inputs = InputDiscovery.Discover(new DiscoveryRequest(paths, parse.GetValue(options.Recursive), parse.GetValue(options.Pattern), workingDirectory)
+        {
+            OutputDirectory = built.Settings.OutputDirectory,
+        });
+        if (OutputTreeMarker.EarlierBatches(built.Settings.OutputDirectory) is [.., var earlier])
+        {
+            await Console.Error.WriteLineAsync($"{built.Settings.OutputDirectory} already holds outputs of batch {earlier}: files of the same name are replaced.");
+        }
+
         if (inputs.Count == 0)
         {
             throw new UsageException($"no video files found in {string.Join(", ", paths)} (folders are scanned for video extensions; name files explicitly to try others).");

@@ -6,7 +6,9 @@ namespace Spool.Core.Discovery;
 /// Turns what the user named into a stable, de-duplicated list of inputs with unique output names.
 /// Folders give their video files (sorted ordinally, so two runs agree); a named file is always taken, even a
 /// missing one or a FIFO, so it ends as a classified failure instead of vanishing (nothing here opens a file); a path
-/// with * ? or [ is a glob. Symbolic links are followed, each real folder once.
+/// with * ? or [ is a glob. Symbolic links are followed, each real folder once. Spool's own output trees (a folder
+/// holding <see cref="OutputTreeMarker.FileName"/>) and the batch's --output folder are never scanned: a re-run in a
+/// footage folder must not take the first run's outputs as inputs.
 /// </summary>
 public static class InputDiscovery
 {
@@ -32,14 +34,15 @@ public static class InputDiscovery
     private static IEnumerable<(string Path, string RelativeFolder)> Expand(string raw, DiscoveryRequest request)
     {
         var path = Path.GetFullPath(raw, request.WorkingDirectory);
+        var skip = OutputTreeMarker.Skipper(request.OutputDirectory is { } output ? Path.GetFullPath(output, request.WorkingDirectory) : null);
         if (Directory.Exists(path))
         {
-            return ScanFolder(path, request.Recursive, request.Pattern);
+            return ScanFolder(path, request.Recursive, request.Pattern, skip);
         }
 
         if (!File.Exists(path) && IsGlob(raw))
         {
-            return ExpandGlob(raw, request.WorkingDirectory);
+            return ExpandGlob(raw, request.WorkingDirectory, skip);
         }
 
         return [(path, "")];
@@ -47,11 +50,11 @@ public static class InputDiscovery
 
     private static bool IsGlob(string path) => path.AsSpan().IndexOfAny("*?[") >= 0;
 
-    private static IEnumerable<(string Path, string RelativeFolder)> ScanFolder(string folder, bool recursive, string? pattern)
+    private static IEnumerable<(string Path, string RelativeFolder)> ScanFolder(string folder, bool recursive, string? pattern, Func<string, bool> skip)
     {
         var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
         matcher.AddInclude(pattern ?? (recursive ? "**/*" : "*"));
-        var files = Match(matcher, folder)
+        var files = Match(matcher, folder, skip)
             .Where(VideoExtensions.IsVideo)
             .Where(file => recursive || Path.GetDirectoryName(file) == folder.TrimEnd(Path.DirectorySeparatorChar))
             .Order(StringComparer.Ordinal);
@@ -62,20 +65,20 @@ public static class InputDiscovery
         }
     }
 
-    private static IEnumerable<(string Path, string RelativeFolder)> ExpandGlob(string pattern, string workingDirectory)
+    private static IEnumerable<(string Path, string RelativeFolder)> ExpandGlob(string pattern, string workingDirectory, Func<string, bool> skip)
     {
         var full = Path.GetFullPath(pattern, workingDirectory);
         var root = RootOf(full);
         var matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddInclude(Path.GetRelativePath(root, full));
-        return Match(matcher, root)
+        return Match(matcher, root, skip)
             .Order(StringComparer.Ordinal)
             .Select(file => (file, ""));
     }
 
     /// <summary>The matcher's files under <paramref name="root"/>, as full paths, with each real folder walked once.</summary>
-    private static IEnumerable<string> Match(Matcher matcher, string root) =>
-        matcher.Execute(OnceEachFolder.Root(root)).Files.Select(match => Path.GetFullPath(Path.Combine(root, match.Path)));
+    private static IEnumerable<string> Match(Matcher matcher, string root, Func<string, bool> skip) =>
+        matcher.Execute(OnceEachFolder.Root(root, skip)).Files.Select(match => Path.GetFullPath(Path.Combine(root, match.Path)));
 
     // The longest leading folder of the pattern without wildcards: the place the match starts from.
     private static string RootOf(string fullPattern)

@@ -13,21 +13,26 @@ internal sealed class OnceEachFolder : DirectoryInfoBase
 {
     private readonly DirectoryInfoBase inner;
     private readonly HashSet<FileId> walked;
+    private readonly Func<string, bool> skip;
 
-    private OnceEachFolder(DirectoryInfoBase inner, HashSet<FileId> walked)
+    private OnceEachFolder(DirectoryInfoBase inner, HashSet<FileId> walked, Func<string, bool> skip)
     {
         this.inner = inner;
         this.walked = walked;
+        this.skip = skip;
     }
 
     public override string Name => inner.Name;
 
     public override string FullName => inner.FullName;
 
-    public override DirectoryInfoBase? ParentDirectory => inner.ParentDirectory is { } parent ? Start(parent) : null;
+    public override DirectoryInfoBase? ParentDirectory => inner.ParentDirectory is { } parent ? Start(parent, skip) : null;
 
-    /// <summary>The walk's root: walked already, so no link below it leads back into it.</summary>
-    public static OnceEachFolder Root(string folder) => Start(new DirectoryInfoWrapper(new DirectoryInfo(folder)));
+    /// <summary>
+    /// The walk's root: walked already, so no link below it leads back into it. Folders <paramref name="skip"/> says
+    /// yes to (Spool's own output trees) are not entered.
+    /// </summary>
+    public static OnceEachFolder Root(string folder, Func<string, bool> skip) => Start(new DirectoryInfoWrapper(new DirectoryInfo(folder)), skip);
 
     public override IEnumerable<FileSystemInfoBase> EnumerateFileSystemInfos()
     {
@@ -37,8 +42,9 @@ internal sealed class OnceEachFolder : DirectoryInfoBase
             .OrderBy(entry => entry.IsLink)
             .ThenBy(entry => entry.Folder.Name, StringComparer.Ordinal)
             .Select(entry => entry.Folder)
+            .Where(folder => !skip(folder.FullName))
             .Where(folder => FileFacts.Of(folder.FullName).Id is not { } id || walked.Add(id))
-            .Select(folder => new OnceEachFolder(folder, walked));
+            .Select(folder => new OnceEachFolder(folder, walked, skip));
         return entries.Where(entry => entry is not DirectoryInfoBase).Concat(folders).ToList();
     }
 
@@ -46,11 +52,11 @@ internal sealed class OnceEachFolder : DirectoryInfoBase
     /// Only a pattern's ".." asks for this: a step out of the walk. What lies beyond is a walk of its own, so the
     /// folder it came from can be entered again from there ("../**/*" still finds it) while loops stay cut.
     /// </summary>
-    public override DirectoryInfoBase? GetDirectory(string path) => inner.GetDirectory(path) is { } folder ? Start(folder) : null;
+    public override DirectoryInfoBase? GetDirectory(string path) => inner.GetDirectory(path) is { } folder ? Start(folder, skip) : null;
 
     public override FileInfoBase? GetFile(string path) => inner.GetFile(path);
 
-    private static OnceEachFolder Start(DirectoryInfoBase folder)
+    private static OnceEachFolder Start(DirectoryInfoBase folder, Func<string, bool> skip)
     {
         var walked = new HashSet<FileId>();
         if (FileFacts.Of(folder.FullName).Id is { } id)
@@ -58,6 +64,6 @@ internal sealed class OnceEachFolder : DirectoryInfoBase
             walked.Add(id);
         }
 
-        return new OnceEachFolder(folder, walked);
+        return new OnceEachFolder(folder, walked, skip);
     }
 }

@@ -45,6 +45,8 @@ public sealed class BatchSubmitter(IJobStore store, Prober prober)
         }
 
         var options = BatchOptionsSnapshot.From(settings, retryCount);
-        return await store.CreateBatchAsync(new NewBatch(baseId, priority, settings.OutputDirectory, options.ToJson(), inputs.Count, jobs), cancellationToken);
+        var stored = await store.CreateBatchAsync(new NewBatch(baseId, priority, settings.OutputDirectory, options.ToJson(), inputs.Count, jobs), cancellationToken);
+        OutputTreeMarker.Mark(settings.OutputDirectory, stored);
+        return stored;
     }
 }

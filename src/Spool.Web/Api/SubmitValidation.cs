@@ -68,7 +68,7 @@ internal static class SubmitValidation
             return (null, errors);
         }
 
-        var found = InputDiscovery.Discover(new DiscoveryRequest(inputs, request.Recursive, request.Pattern, Path.GetPathRoot(inputs[0])!));
+        var found = InputDiscovery.Discover(new DiscoveryRequest(inputs, request.Recursive, request.Pattern, Path.GetPathRoot(inputs[0])!) { OutputDirectory = output });
         if (found.Count == 0)
         {
             Add("inputs", $"No video files found in {string.Join(", ", inputs)} (folders are scanned for video extensions; name files to try others).");
