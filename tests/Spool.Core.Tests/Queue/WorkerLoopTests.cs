@@ -88,6 +88,32 @@ public sealed class WorkerLoopTests : IDisposable
         Assert.Contains(_observer.Warnings, warning => warning.Contains("end of the retry wait", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Success_is_recorded_only_once_the_output_is_in_place_under_its_final_name()
+    {
+        var clip = await ClipAsync("clip.mp4");
+        var final = Path.Combine(_folder, "out", "clip", "video", "clip_web_optimized.mp4");
+        var placedWhenRecorded = new List<bool>();
+        await using var inner = await StoreAsync([clip], "web_optimized");
+        var store = FaultyStore.Wrap(inner, (method, _) =>
+        {
+            if (method == nameof(IJobStore.CompleteAsync))
+            {
+                lock (placedWhenRecorded)
+                {
+                    placedWhenRecorded.Add(File.Exists(final) && !Directory.EnumerateFiles(Path.GetDirectoryName(final)!, "*.partial*").Any());
+                }
+            }
+
+            return StoreFault.None;
+        });
+
+        await Pool(store).RunAsync(Options(), CancellationToken.None);
+
+        Assert.Equal([true], placedWhenRecorded);
+        Assert.Equal(JobState.Succeeded, Assert.Single(await inner.GetJobsAsync("batch_test", CancellationToken.None)).State);
+    }
+
     private WorkerPool Pool(IJobStore store, IProcessRunner? runner = null) =>
         new(store, runner ?? new ProcessRunner(), MediaTools.FromPath, _observer, TimeProvider.System, ProcessIdentity.Current("test"));
 
