@@ -105,6 +105,22 @@ public sealed class QcJudgementTests
         Assert.Equal("QC failed: ssim", retry.GetProperty("reason").GetString());
     }
 
+    [Fact]
+    public async Task An_mkv_whose_video_starts_after_its_audio_is_compared_frame_for_frame_and_passes_archival()
+    {
+        // ffmpeg's AAC priming makes the Matroska muxer start the video at 0.023 s (OBS recordings look like this);
+        // the encode puts that first frame on the output's frame grid, so frames must meet by time, not by count.
+        using var temp = new TempFolder("qc-late-video");
+        var source = temp.Combine("obs.mkv");
+        await Ffmpeg.RunAsync("-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=2", "-f", "lavfi", "-i", "sine=f=440:d=2",
+            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", source);
+        var run = await SpoolCli.In(temp).RunAsync("process", source, "--preset", "archival", "--output", temp.Combine("out"));
+        Assert.True(run.ExitCode == 0, run.Describe());
+        var ssim = (await BatchReport.ReadAsync(temp.Combine("out"))).Job("obs.mkv", "archival").Raw.GetProperty("qc").GetProperty("checks")
+            .EnumerateArray().Single(check => check.GetProperty("name").GetString() == "ssim");
+        Assert.True(ssim.GetProperty("value").GetDouble() >= 0.99, "a CRF 18 encode of a clean picture compared frame for frame: " + ssim);
+    }
+
     // Film-like grain that changes every frame: incompressible, so a correct CRF 28 encode loses a third of its
     // full-size SSIM to it.
     private static async Task<string> GrainyAsync(TempFolder temp, string name)

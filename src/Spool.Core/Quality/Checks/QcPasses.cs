@@ -39,9 +39,11 @@ public sealed record QcCrop(int DisplayWidth, int DisplayHeight, int Width, int 
 /// its SSIM, while at half size and slightly blurred they vanish and a wrong, truncated or blocky picture still
 /// stands out (the calibration table in README.md, bench/qc-calibration.sh). Both are brought to the
 /// output's frame rate with fps (the same frame choice the encode's fps filter made, so the same source frames meet),
-/// then every Step-th frame of each is taken (select on the frame index after fps), renumbered with
-/// setpts=N/FRAME_RATE/TB so the k-th sample of one meets the k-th of the other, into ssim (and psnr, and libvmaf when
-/// present, in full mode). Selecting before scaling means only the sampled frames are scaled and compared.</item>
+/// then every Step-th slot of that frame grid is taken (select on pts, which after fps counts grid slots from the
+/// file's start), into ssim (and psnr, and libvmaf when present, in full mode), which pairs frames by time. Counting
+/// frames instead would shift the pairs by one wherever the encode filled a slot the source left empty (a Matroska
+/// video that starts 23 ms after its audio gets its first frame twice). Selecting before scaling means only the
+/// sampled frames are scaled and compared.</item>
 /// <item>Decode: the output alone, decoded in full with the same meters. It runs when there is nothing to compare
 /// with, and when the check pass logged errors, to tell the output's errors from the reference's.</item>
 /// </list>
@@ -174,7 +176,7 @@ public static class QcPasses
     // that only sampled frames are cropped.
     private static string Prepare(string input, string crop, QcComparison c, string outputs) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{input}fps={c.FrameRate},select='not(mod(n\\,{c.Step}))',{crop}scale={c.Width}:{c.Height}:flags=bicubic,setsar=1,format=yuv420p,{Blur},setpts=N/FRAME_RATE/TB{outputs}");
+        $"{input}fps={c.FrameRate},select='not(mod(pts\\,{c.Step}))',{crop}scale={c.Width}:{c.Height}:flags=bicubic,setsar=1,format=yuv420p,{Blur}{outputs}");
 
     private static string Meters(QcMode mode) =>
         mode == QcMode.Full ? "[0:a:0]volumedetect,ebur128=peak=true[meters]" : "[0:a:0]volumedetect[meters]";

@@ -18,7 +18,7 @@ public sealed class QcPassesTests
     public void Full_check_pass_decodes_the_whole_output_and_samples_both_inputs_the_same_way()
     {
         var args = QcPasses.CheckArguments("/o.mp4", hasAudio: false, "/s.mp4", new QcComparison(1920, 1080, new Rational(30, 1), 2), QcMode.Full, withVmaf: false);
-        const string chain = "fps=30/1,select='not(mod(n\\,2))',scale=1920:1080:flags=bicubic,setsar=1,format=yuv420p,gblur=sigma=0.7,setpts=N/FRAME_RATE/TB,split=2";
+        const string chain = "fps=30/1,select='not(mod(pts\\,2))',scale=1920:1080:flags=bicubic,setsar=1,format=yuv420p,gblur=sigma=0.7,split=2";
         Assert.Equal(
             ["-hide_banner", "-nostdin", "-v", "level+info", "-stats_period", "0.25", "-i", "file:/o.mp4", "-i", "file:/s.mp4",
                 "-filter_complex", $"[0:v:0]split=2[whole][sample];[sample]{chain}[d0][d1];[1:v:0]{chain}[r0][r1];[d0][r0]ssim=shortest=1[m0];[d1][r1]psnr=shortest=1[m1]",
@@ -30,7 +30,7 @@ public sealed class QcPassesTests
     public void Quick_check_pass_meters_the_output_audio_in_the_same_run()
     {
         var args = QcPasses.CheckArguments("/o.mp4", hasAudio: true, "/s.mp4", new QcComparison(1280, 720, new Rational(25, 1), 3), QcMode.Quick, withVmaf: true);
-        const string chain = "fps=25/1,select='not(mod(n\\,3))',scale=1280:720:flags=bicubic,setsar=1,format=yuv420p,gblur=sigma=0.7,setpts=N/FRAME_RATE/TB";
+        const string chain = "fps=25/1,select='not(mod(pts\\,3))',scale=1280:720:flags=bicubic,setsar=1,format=yuv420p,gblur=sigma=0.7";
         Assert.Equal(
             ["-hide_banner", "-nostdin", "-v", "level+info", "-stats_period", "0.25", "-i", "file:/o.mp4", "-i", "file:/s.mp4",
                 "-filter_complex", $"[0:v:0]split=2[whole][sample];[sample]{chain}[d0];[1:v:0]{chain}[r0];[d0][r0]ssim=shortest=1[m0];[0:a:0]volumedetect[meters]",
@@ -71,11 +71,11 @@ public sealed class QcPassesTests
             ReferenceFilters = ["eq=contrast=1.2"],
         };
         var args = QcPasses.CheckArguments("/o.mp4", hasAudio: false, "/s.mp4", comparison, QcMode.Quick, withVmaf: false);
-        const string tail = "scale=160:120:flags=bicubic,setsar=1,format=yuv420p,gblur=sigma=0.7,setpts=N/FRAME_RATE/TB";
+        const string tail = "scale=160:120:flags=bicubic,setsar=1,format=yuv420p,gblur=sigma=0.7";
         Assert.Equal(
             "[0:v:0]split=2[whole][sample];"
-            + $"[sample]fps=30/1,select='not(mod(n\\,1))',scale=1080:1920,setsar=1,crop=1080:810:0:555,{tail}[d0];"
-            + $"[1:v:0]eq=contrast=1.2,fps=30/1,select='not(mod(n\\,1))',{tail}[r0];[d0][r0]ssim=shortest=1[m0]",
+            + $"[sample]fps=30/1,select='not(mod(pts\\,1))',scale=1080:1920,setsar=1,crop=1080:810:0:555,{tail}[d0];"
+            + $"[1:v:0]eq=contrast=1.2,fps=30/1,select='not(mod(pts\\,1))',{tail}[r0];[d0][r0]ssim=shortest=1[m0]",
             args[args.ToList().IndexOf("-filter_complex") + 1]);
     }
 
