@@ -41,7 +41,7 @@ public sealed class WorkPlannerAdjustmentTests
             .. Expected.Head(
                 "[0:0]split=2[s0][s1];"
                 + "[s0]scale=1280:720,setsar=1,format=yuv420p[v0];"
-                + "[s1]scale=852:480,setsar=1,format=yuv420p[v1];"
+                + "[s1]scale=854:480,setsar=1,format=yuv420p[v1];"
                 + $"[0:1]highpass=f=80,afftdn=nf=-25,{Loudnorm},aresample=48000,asplit=2[a0][a1]"),
             "-map", "[v0]", "-map", "[a0]",
             .. Expected.X264("medium", 28),
@@ -68,7 +68,7 @@ public sealed class WorkPlannerAdjustmentTests
         Assert.Equal(
             $"[0:0]bwdif=mode=send_frame,hqdn3d=4:3:6:4.5,eq=brightness=0.131:contrast=1.3:saturation=1,{burn},split=2[s0][s1];"
             + "[s0]scale=1280:720,setsar=1,format=yuv420p[v0];"
-            + "[s1]scale=852:480,setsar=1,format=yuv420p[v1]",
+            + "[s1]scale=854:480,setsar=1,format=yuv420p[v1]",
             Expected.Graph(plan));
         Assert.Equal(["-map", "[v0]", "-map", "0:1"], Expected.Tokens(plan.Fused).Skip(9).Take(4));
     }
@@ -85,7 +85,7 @@ public sealed class WorkPlannerAdjustmentTests
             "-hide_banner", "-y", "-progress", "pipe:1", "-nostats",
             "-i", "file:/in/clip.mp4", "-i", "file:/out/clip/subtitles/clip.srt",
             "-filter_complex",
-            "[0:0]split=2[s0][s1];[s0]scale=1280:720,setsar=1,format=yuv420p[v0];[s1]scale=852:480,setsar=1,format=yuv420p[v1]",
+            "[0:0]split=2[s0][s1];[s0]scale=1280:720,setsar=1,format=yuv420p[v0];[s1]scale=854:480,setsar=1,format=yuv420p[v1]",
             "-map", "[v0]", "-map", "0:1", "-map", "1:s:0",
             .. Expected.X264("medium", 28),
             .. Expected.Aac(96),

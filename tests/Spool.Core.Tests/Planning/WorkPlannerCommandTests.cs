@@ -14,7 +14,7 @@ public sealed class WorkPlannerCommandTests
             .. Expected.Head(
                 "[0:0]split=2[s0][s1];"
                 + "[s0]scale=1280:720,setsar=1,format=yuv420p[v0];"
-                + "[s1]scale=852:480,setsar=1,format=yuv420p[v1]"),
+                + "[s1]scale=854:480,setsar=1,format=yuv420p[v1]"),
             "-map", "[v0]", "-map", "0:1",
             .. Expected.X264("medium", 28),
             .. Expected.Aac(96),

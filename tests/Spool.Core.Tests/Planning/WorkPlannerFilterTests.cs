@@ -15,7 +15,7 @@ public sealed class WorkPlannerFilterTests
 
         var plan = Expected.Plan(Sources.Media(video), "mobile_optimized");
 
-        Assert.Equal("[0:0]scale=852:480,setsar=1,fps=30,format=yuv420p[v0]", Expected.Graph(plan));
+        Assert.Equal("[0:0]scale=854:480,setsar=1,fps=30,format=yuv420p[v0]", Expected.Graph(plan));
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class WorkPlannerFilterTests
 
         var plan = Expected.Plan(Sources.Media(video), "mobile_optimized");
 
-        Assert.Equal("[0:0]scale=852:480,setsar=1,format=yuv420p[v0]", Expected.Graph(plan));
+        Assert.Equal("[0:0]scale=854:480,setsar=1,format=yuv420p[v0]", Expected.Graph(plan));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class WorkPlannerFilterTests
         Assert.Equal(
             $"[0:0]bwdif=mode=send_frame,{ToneMap},split=2[s0][s1];"
             + "[s0]scale=1280:720,setsar=1,format=yuv420p[v0];"
-            + "[s1]scale=852:480,setsar=1,format=yuv420p[v1]",
+            + "[s1]scale=854:480,setsar=1,format=yuv420p[v1]",
             Expected.Graph(plan));
     }
 

@@ -1,3 +1,4 @@
+using Spool.Core.Steps.Hls;
 using Spool.Media.Probing;
 
 namespace Spool.Core.Tests.Planning;
@@ -34,7 +35,7 @@ public sealed class WorkPlannerSizeTests
         { "odd size rounds down to even", 853, 481, 0, 0, "high_quality", 852, 480 },
         { "small source is never enlarged by a bound", 640, 360, 0, 0, "web_optimized", 640, 360 },
         { "small source is never enlarged by keep", 640, 360, 0, 0, "high_quality", 640, 360 },
-        { "mobile: short side 480 decides, long side 853.3 rounds down", 1920, 1080, 0, 0, "mobile_optimized", 852, 480 },
+        { "mobile: short side 480 decides, long side 853.3 rounds to 854", 1920, 1080, 0, 0, "mobile_optimized", 854, 480 },
         { "fast_draft bounds only the short side", 3840, 2160, 0, 0, "fast_draft", 1280, 720 },
         { "auto on 4K bounds to 1080p", 3840, 2160, 0, 0, "auto", 1920, 1080 },
         { "auto on portrait 4K counts as 4K", 2160, 3840, 0, 0, "auto", 1080, 1920 },
@@ -68,7 +69,7 @@ public sealed class WorkPlannerSizeTests
 
         string[] expected =
         [
-            .. Expected.Head("[0:0]scale=1080:606,setsar=1,pad=1080:1920:(ow-iw)/2:(oh-ih)/2,format=yuv420p[v0]"),
+            .. Expected.Head("[0:0]scale=1080:608,setsar=1,pad=1080:1920:(ow-iw)/2:(oh-ih)/2,format=yuv420p[v0]"),
             "-map", "[v0]", "-map", "0:1",
             .. Expected.X264("medium", 23), "-maxrate", "6000k", "-bufsize", "12000k",
             .. Expected.Aac(128),
@@ -95,6 +96,21 @@ public sealed class WorkPlannerSizeTests
 
         var plan = Expected.Plan(Sources.Media(video), "twitter");
 
-        Assert.Equal("[0:0]scale=404:720,setsar=1,pad=1280:720:(ow-iw)/2:(oh-ih)/2,format=yuv420p[v0]", Expected.Graph(plan));
+        Assert.Equal("[0:0]scale=406:720,setsar=1,pad=1280:720:(ow-iw)/2:(oh-ih)/2,format=yuv420p[v0]", Expected.Graph(plan));
+    }
+
+    [Theory]
+    [InlineData(1920, 1080)]
+    [InlineData(1280, 720)]
+    [InlineData(3840, 2160)]
+    [InlineData(1080, 1920)]
+    [InlineData(1440, 1080)]
+    [InlineData(2560, 1440)]
+    public void The_480p_picture_of_mobile_optimized_is_the_hls_ladders_480p_rung(int width, int height)
+    {
+        var plan = Expected.Plan(Sources.Media(Sources.Video(width, height)), "mobile_optimized");
+
+        var rung = HlsLadder.Default.ForSource(width, height).Single(variant => variant.Name == "480p");
+        Assert.Equal((rung.Width, rung.Height), (plan.Outputs[0].Width, plan.Outputs[0].Height));
     }
 }

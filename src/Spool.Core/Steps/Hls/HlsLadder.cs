@@ -1,4 +1,6 @@
 using System.Globalization;
+using Spool.Core.Planning;
+using Spool.Core.Presets;
 
 namespace Spool.Core.Steps.Hls;
 
@@ -96,19 +98,15 @@ public sealed record HlsLadder
         return [Variant(own.ToString(CultureInfo.InvariantCulture) + "p", own, videoKbps, lowest.AudioKbps, displayWidth, displayHeight)];
     }
 
+    // The same size math as the presets (mobile_optimized's 480p is this ladder's 480p rung).
     private static HlsVariant Variant(string name, int shortSide, int videoKbps, int audioKbps, int width, int height)
     {
-        var sourceShort = Math.Min(width, height);
-        var sourceLong = Math.Max(width, height);
-        var longSide = Math.Min(EvenDown(sourceLong), EvenNearest((double)sourceLong * shortSide / sourceShort));
-        return width >= height
-            ? new HlsVariant(name, longSide, shortSide, videoKbps, audioKbps)
-            : new HlsVariant(name, shortSide, longSide, videoKbps, audioKbps);
+        var size = FrameSizes.For(width, height, new SizeRule.Bound(shortSide, null));
+        return new HlsVariant(name, size.FrameWidth, size.FrameHeight, videoKbps, audioKbps);
     }
 
     private static int EvenDown(int value) => Math.Max(2, value - (value % 2));
 
-    private static int EvenNearest(double value) => Math.Max(2, (int)Math.Round(value / 2, MidpointRounding.AwayFromZero) * 2);
 }
 
 /// <summary>What <see cref="HlsLadder.Parse"/> made of a ladder text: a ladder, or a message saying what is wrong.</summary>
