@@ -3,20 +3,31 @@ using Spool.Media.Commands;
 
 namespace Spool.Core.Planning;
 
-/// <summary>One output ready to be put in a command: its plan, its own filters and its encoders.</summary>
+/// <summary>
+/// One output ready to be put in a command: its plan, its own filters, its encoders, the source audio tracks it takes
+/// (the main one first) and the source subtitle streams it carries over.
+/// </summary>
 internal sealed record PlannedOutput(
     OutputPlan Plan,
     IReadOnlyList<Filter> Filters,
     VideoEncoding Video,
-    AudioEncoding? Audio,
-    int? AudioIndex,
-    string? FpsMode);
+    IReadOnlyList<PlannedAudio> Audio,
+    IReadOnlyList<int> SubtitleIndexes,
+    string? FpsMode)
+{
+    public int? AudioIndex => Audio.Count > 0 ? Audio[0].Index : null;
+}
+
+/// <summary>A source audio track (its absolute stream index) and how it is encoded.</summary>
+internal sealed record PlannedAudio(int Index, AudioEncoding Encoding);
 
 /// <summary>
 /// Builds ffmpeg commands from planned outputs: the video is taken by absolute stream index (an attached picture may be
 /// v:0), run once through the common filters and the adjustments' video filters, split when there is more than one
 /// output, then through each output's own. Audio is mapped straight from the source unless the adjustments filter it;
-/// then it runs once through those filters and is split (asplit) to the outputs. A subtitle track is input 1.
+/// then it runs once through those filters and is split (asplit) to the outputs; an output's further audio tracks
+/// (archival keeps them all) are mapped straight from the source. Source subtitle streams an output keeps become
+/// mov_text and come first; an added subtitle track is input 1 and comes after them.
 /// </summary>
 internal static class CommandAssembly
 {
@@ -54,15 +65,15 @@ internal static class CommandAssembly
         }
 
         List<FfmpegInput> inputs = [new FfmpegInput(inputPath)];
-        SubtitleEncoding? subtitles = null;
+        SubtitleEncoding? added = null;
         if (adjustments.SubtitleTrackPath is { } track)
         {
             inputs.Add(new FfmpegInput(track));
-            subtitles = new SubtitleEncoding("mov_text") { Language = adjustments.SubtitleLanguage };
+            added = new SubtitleEncoding("mov_text") { Language = adjustments.SubtitleLanguage };
         }
 
         var ffmpegOutputs = outputs
-            .Select((output, i) => Output(output, i, filtersAudio, subtitles, threads))
+            .Select((output, i) => Output(output, i, filtersAudio, added, threads))
             .ToList();
         return new FfmpegCommand(inputs, new FilterGraph(chains), ffmpegOutputs)
         {
@@ -70,20 +81,29 @@ internal static class CommandAssembly
         };
     }
 
-    private static FfmpegOutput Output(PlannedOutput output, int index, bool filtersAudio, SubtitleEncoding? subtitles, int? threads)
+    private static FfmpegOutput Output(PlannedOutput output, int index, bool filtersAudio, SubtitleEncoding? added, int? threads)
     {
         var maps = new List<string> { "[" + VideoLabel(index) + "]" };
-        if (output.AudioIndex is { } audioIndex)
+        for (var track = 0; track < output.Audio.Count; track++)
         {
-            maps.Add(filtersAudio ? "[" + AudioLabel(index) + "]" : "0:" + Invariant(audioIndex));
+            maps.Add(track == 0 && filtersAudio ? "[" + AudioLabel(index) + "]" : "0:" + Invariant(output.Audio[track].Index));
         }
 
-        if (subtitles is not null)
+        var subtitles = new List<SubtitleEncoding>();
+        foreach (var stream in output.SubtitleIndexes)
+        {
+            maps.Add("0:" + Invariant(stream));
+            subtitles.Add(new SubtitleEncoding("mov_text"));
+        }
+
+        if (added is not null)
         {
             maps.Add("1:s:0");
+            subtitles.Add(added);
         }
 
-        return new FfmpegOutput(output.Plan.PartialPath, maps, output.Video, output.Audio)
+        var tracks = output.Audio.Select(track => track.Encoding).ToList();
+        return new FfmpegOutput(output.Plan.PartialPath, maps, output.Video, tracks.Count > 0 ? tracks[0] : null)
         {
             // The ".partial.mp4" name already ends in .mp4; the format is still named so a rename of the scheme can't change the muxer.
             Format = "mp4",
@@ -91,6 +111,7 @@ internal static class CommandAssembly
             FpsMode = output.FpsMode,
             Threads = threads,
             Subtitles = subtitles,
+            AudioTracks = tracks.Distinct().Count() > 1 ? tracks : [],
         };
     }
 

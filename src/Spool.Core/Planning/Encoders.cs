@@ -21,18 +21,25 @@ public static class Encoders
         };
     }
 
-    /// <summary>AAC at the preset's bitrate; stereo at most (mono stays mono); 48 kHz at most.</summary>
+    /// <summary>
+    /// AAC at the preset's bitrate, 48 kHz at most; stereo at most (mono stays mono). A preset that keeps every track
+    /// keeps each one's channel layout up to 7.1 (more is downmixed to stereo) at the preset's bitrate per stereo pair.
+    /// </summary>
     public static AudioEncoding Audio(AudioStreamInfo audio, Preset preset)
     {
         ArgumentNullException.ThrowIfNull(audio);
         ArgumentNullException.ThrowIfNull(preset);
+        var keepsLayout = preset.KeepsEveryTrack && audio.Channels is > 2 and <= MaxKeptChannels;
         return new AudioEncoding(preset.AudioCodec)
         {
-            BitrateKbps = preset.AudioBitrateKbps,
-            Channels = audio.Channels > 0 ? Math.Min(audio.Channels, 2) : 2,
+            BitrateKbps = keepsLayout ? preset.AudioBitrateKbps * ((audio.Channels + 1) / 2) : preset.AudioBitrateKbps,
+            Channels = keepsLayout ? null : audio.Channels > 0 ? Math.Min(audio.Channels, 2) : 2,
             SampleRate = audio.SampleRate > 48_000 ? 48_000 : null,
         };
     }
+
+    /// <summary>7.1: the most channels an AAC track keeps.</summary>
+    public const int MaxKeptChannels = 8;
 
     public static int Crf(int presetCrf, QualityLevel quality)
     {

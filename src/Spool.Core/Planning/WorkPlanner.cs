@@ -45,9 +45,18 @@ public static class WorkPlanner
         var separate = outputs
             .Select(output => CommandAssembly.Build(source.Path, video.Index, common, [output], adjustments, options.ThreadsPerJob))
             .ToList();
-        IReadOnlyList<string> warnings = video.IsHdr && !options.CanToneMap
-            ? ["HDR source but this ffmpeg has no zscale filter: outputs are not tone-mapped and will look washed out."]
-            : [];
+        var warnings = new List<string>();
+        if (video.IsHdr && !options.CanToneMap)
+        {
+            warnings.Add("HDR source but this ffmpeg has no zscale filter: outputs are not tone-mapped and will look washed out.");
+        }
+
+        if (presets.Any(preset => preset.KeepsEveryTrack))
+        {
+            warnings.AddRange(source.SubtitleStreams.Where(stream => !stream.IsText).Select(stream =>
+                $"Subtitle stream {stream.Index} ({stream.Codec}{(stream.Language is { } language ? ", " + language : "")}) is a picture subtitle, which an MP4 cannot hold: it is not kept."));
+        }
+
         var plan = new WorkPlan(source.Path, outputs.Select(output => output.Plan).ToList(), fused, separate)
         {
             Warnings = warnings,
@@ -73,12 +82,16 @@ public static class WorkPlanner
             size.FrameHeight,
             audio is not null,
             source.EffectiveDuration);
+        IReadOnlyList<AudioStreamInfo> tracks = audio is null ? [] : preset.KeepsEveryTrack ? source.AudioStreams : [audio];
+        IReadOnlyList<int> subtitles = preset.KeepsEveryTrack
+            ? [.. source.SubtitleStreams.Where(stream => stream.IsText).Select(stream => stream.Index)]
+            : [];
         return new PlannedOutput(
             plan,
             VideoFilters.ForOutput(size, fps),
             Encoders.Video(concrete, options),
-            audio is null ? null : Encoders.Audio(audio, concrete),
-            audio?.Index,
+            [.. tracks.Select(track => new PlannedAudio(track.Index, Encoders.Audio(track, concrete)))],
+            subtitles,
             fpsMode);
     }
 

@@ -23,6 +23,12 @@ public sealed record Preset(
     /// by <see cref="AutoPreset.ForSource"/>; the values stored here are only what "presets" shows.
     /// </summary>
     public bool IsSourceAdaptive { get; init; }
+
+    /// <summary>
+    /// "Keep everything" (archival; "tracks: all" in YAML): every audio track in its own channel layout and every
+    /// text subtitle track, not just the main audio track downmixed to stereo at most.
+    /// </summary>
+    public bool KeepsEveryTrack { get; init; }
 }
 
 /// <summary>How a preset sizes the picture. Sizes are in display pixels (square, rotation applied).</summary>

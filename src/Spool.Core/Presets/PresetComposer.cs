@@ -31,6 +31,7 @@ internal static class PresetComposer
             MaxFps = overrides.MaxFps.Or(start.MaxFps),
             AudioBitrateKbps = overrides.AudioBitrateKbps ?? start.AudioBitrateKbps,
             MaxBitrateKbps = overrides.MaxBitrateKbps.Or(start.MaxBitrateKbps),
+            KeepsEveryTrack = overrides.KeepsEveryTrack ?? start.KeepsEveryTrack,
         };
         return (preset, null);
     }

@@ -32,6 +32,9 @@ internal sealed record PresetOverrides
 
     public Setting<int?> MaxBitrateKbps { get; init; }
 
+    /// <summary>"tracks: all" keeps every audio and text subtitle track (as archival does); "main" the main audio only.</summary>
+    public bool? KeepsEveryTrack { get; init; }
+
     /// <summary>Where each key was, for errors found when the base is applied.</summary>
     public IReadOnlyDictionary<string, int> KeyLines { get; init; } = new Dictionary<string, int>();
 
@@ -136,6 +139,14 @@ internal sealed record PresetOverrides
 
                     overrides = overrides with { MaxBitrateKbps = new(true, cap) };
                     break;
+                case "tracks":
+                    if (text is not ("all" or "main"))
+                    {
+                        return (null, Fail(key, $"'{text}' is not 'all' (every audio and subtitle track) or 'main' (the main audio track)"));
+                    }
+
+                    overrides = overrides with { KeepsEveryTrack = text == "all" };
+                    break;
                 default:
                     return (null, Fail(key, $"unknown key; known keys: {string.Join(", ", KnownKeys)}"));
             }
@@ -145,7 +156,7 @@ internal sealed record PresetOverrides
     }
 
     private static readonly string[] KnownKeys =
-        ["base", "description", "crf", "x264_preset", "max_short_side", "max_long_side", "canvas", "max_fps", "audio_bitrate", "max_bitrate"];
+        ["base", "description", "crf", "x264_preset", "max_short_side", "max_long_side", "canvas", "max_fps", "audio_bitrate", "max_bitrate", "tracks"];
 
     private static int? Whole(string text, int min, int max) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max

@@ -123,7 +123,8 @@ public sealed record PresetSnapshot(
     int AudioBitrateKbps,
     string VideoCodec,
     string AudioCodec,
-    bool IsSourceAdaptive)
+    bool IsSourceAdaptive,
+    bool KeepsEveryTrack = false)
 {
     public static PresetSnapshot From(Preset preset)
     {
@@ -135,7 +136,7 @@ public sealed record PresetSnapshot(
             _ => ("keep", (int?)null, (int?)null, (int?)null, (int?)null),
         };
         return new(preset.Name, preset.Description, preset.Crf, preset.X264Preset, preset.MaxBitrateKbps, size, shortSide, longSide,
-            width, height, preset.MaxFps, preset.AudioBitrateKbps, preset.VideoCodec, preset.AudioCodec, preset.IsSourceAdaptive);
+            width, height, preset.MaxFps, preset.AudioBitrateKbps, preset.VideoCodec, preset.AudioCodec, preset.IsSourceAdaptive, preset.KeepsEveryTrack);
     }
 
     public Preset ToPreset()
@@ -151,6 +152,7 @@ public sealed record PresetSnapshot(
             VideoCodec = VideoCodec,
             AudioCodec = AudioCodec,
             IsSourceAdaptive = IsSourceAdaptive,
+            KeepsEveryTrack = KeepsEveryTrack,
         };
     }
 }

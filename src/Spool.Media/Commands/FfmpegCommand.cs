@@ -46,13 +46,23 @@ public sealed record FfmpegOutput(
     /// <summary>Drop metadata and chapters copied from the input ("-map_metadata -1").</summary>
     public bool StripMetadata { get; init; }
 
-    /// <summary>"-c:s" for the subtitle stream this output maps (e.g. an SRT input as mov_text); null when it has none.</summary>
-    public SubtitleEncoding? Subtitles { get; init; }
+    /// <summary>
+    /// Settings per audio track, in map order, for an output whose tracks are encoded differently (archival's stereo
+    /// programme and 5.1 commentary): rendered instead of <see cref="Audio"/>'s options as "-c:a:1 aac -b:a:1 768k".
+    /// Empty when every track takes <see cref="Audio"/>, which must be set for these to apply.
+    /// </summary>
+    public IReadOnlyList<AudioEncoding> AudioTracks { get; init; } = [];
+
+    /// <summary>
+    /// One entry per subtitle stream this output maps, in map order (e.g. an SRT input as mov_text): "-c:s" once when
+    /// they share a codec, else "-c:s:N" each. Empty when it maps none.
+    /// </summary>
+    public IReadOnlyList<SubtitleEncoding> Subtitles { get; init; } = [];
 }
 
 /// <summary>
-/// "-c:s" and the subtitle stream's language ("-metadata:s:s:0 language=eng", ISO 639-2: what MP4 players show).
-/// One subtitle stream per output, so the language always goes to s:0.
+/// A subtitle stream's codec, and the language to tag it with ("-metadata:s:s:N language=eng", ISO 639-2: what MP4
+/// players show); a null language leaves the tag the stream brings from its input.
 /// </summary>
 public sealed record SubtitleEncoding(string Codec)
 {

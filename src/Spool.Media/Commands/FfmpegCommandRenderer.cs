@@ -119,12 +119,17 @@ public static class FfmpegCommandRenderer
             tokens.AddRange(["-threads", Invariant(threads)]);
         }
 
-        RenderAudio(output.Audio, tokens);
-        if (output.Subtitles is { } subtitles)
+        if (output.Audio is null || output.AudioTracks.Count == 0)
         {
-            tokens.AddRange(["-c:s", subtitles.Codec]);
-            AddIf(tokens, "-metadata:s:s:0", subtitles.Language is { } language ? "language=" + language : null);
+            RenderAudio(output.Audio, tokens, "");
         }
+
+        for (var i = 0; output.Audio is not null && i < output.AudioTracks.Count; i++)
+        {
+            RenderAudio(output.AudioTracks[i], tokens, ":a:" + Invariant(i));
+        }
+
+        RenderSubtitles(output.Subtitles, tokens);
 
         if (output.FpsMode is { } fpsMode)
         {
@@ -175,7 +180,8 @@ public static class FfmpegCommandRenderer
         AddIf(tokens, "-g", video.KeyframeInterval);
     }
 
-    private static void RenderAudio(AudioEncoding? audio, List<string> tokens)
+    // The stream specifier ("" for every audio stream, ":a:1" for the second) goes after each option's name.
+    private static void RenderAudio(AudioEncoding? audio, List<string> tokens, string stream)
     {
         if (audio is null)
         {
@@ -183,7 +189,7 @@ public static class FfmpegCommandRenderer
             return;
         }
 
-        tokens.AddRange(["-c:a", audio.Codec]);
+        tokens.AddRange(["-c:a" + Narrow(stream, ":a"), audio.Codec]);
         if (audio.Codec == "copy")
         {
             return;
@@ -191,11 +197,39 @@ public static class FfmpegCommandRenderer
 
         if (audio.BitrateKbps is { } bitrate)
         {
-            tokens.AddRange(["-b:a", Invariant(bitrate) + "k"]);
+            tokens.AddRange(["-b:a" + Narrow(stream, ":a"), Invariant(bitrate) + "k"]);
         }
 
-        AddIf(tokens, "-ac", audio.Channels);
-        AddIf(tokens, "-ar", audio.SampleRate);
+        AddIf(tokens, "-ac" + stream, audio.Channels);
+        AddIf(tokens, "-ar" + stream, audio.SampleRate);
+    }
+
+    // "-c:a" with ":a:1" is "-c:a:1", not "-c:a:a:1".
+    private static string Narrow(string stream, string kind) => stream.StartsWith(kind, StringComparison.Ordinal) ? stream[kind.Length..] : stream;
+
+    private static void RenderSubtitles(IReadOnlyList<SubtitleEncoding> subtitles, List<string> tokens)
+    {
+        if (subtitles.Count == 0)
+        {
+            return;
+        }
+
+        if (subtitles.Select(subtitle => subtitle.Codec).Distinct(StringComparer.Ordinal).Count() == 1)
+        {
+            tokens.AddRange(["-c:s", subtitles[0].Codec]);
+        }
+        else
+        {
+            for (var i = 0; i < subtitles.Count; i++)
+            {
+                tokens.AddRange(["-c:s:" + Invariant(i), subtitles[i].Codec]);
+            }
+        }
+
+        for (var i = 0; i < subtitles.Count; i++)
+        {
+            AddIf(tokens, "-metadata:s:s:" + Invariant(i), subtitles[i].Language is { } language ? "language=" + language : null);
+        }
     }
 
     private static void AddIf(List<string> tokens, string flag, string? value)

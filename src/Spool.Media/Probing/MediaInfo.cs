@@ -20,6 +20,9 @@ public sealed record MediaInfo(
 
     public AudioStreamInfo? PrimaryAudio => AudioStreams.Count > 0 ? AudioStreams[0] : null;
 
+    /// <summary>The subtitle streams, in file order (<see cref="SubtitleStreamCount"/> of them).</summary>
+    public IReadOnlyList<SubtitleStreamInfo> SubtitleStreams { get; init; } = [];
+
     /// <summary>The best duration known: the container's, else the primary video stream's.</summary>
     public double? EffectiveDuration => DurationSeconds ?? PrimaryVideo?.DurationSeconds ?? PrimaryAudio?.DurationSeconds;
 
@@ -101,4 +104,17 @@ public sealed record AudioStreamInfo(
 
     /// <summary>The stream's language tag ("eng", "fra"), when set.</summary>
     public string? Language { get; init; }
+}
+
+/// <summary>A subtitle stream: its absolute index, codec ("subrip", "ass", "hdmv_pgs_subtitle") and language tag.</summary>
+public sealed record SubtitleStreamInfo(int Index, string Codec, string? Language)
+{
+    // Codecs ffmpeg can decode as text and so re-encode as MP4's mov_text; the rest are pictures (PGS, DVB, VobSub).
+    private static readonly HashSet<string> TextCodecs = new(StringComparer.Ordinal)
+    {
+        "subrip", "srt", "ass", "ssa", "webvtt", "mov_text", "text", "microdvd", "subviewer", "subviewer1", "sami",
+        "realtext", "mpl2", "jacosub", "pjs", "vplayer", "stl",
+    };
+
+    public bool IsText => TextCodecs.Contains(Codec);
 }

@@ -78,6 +78,9 @@ public static class ProbeNormalizer
             warnings)
         {
             IsStillImage = IsStillImage(formatName, pictures, duration),
+            SubtitleStreams = streams.Where(s => IsKind(s, "subtitle"))
+                .Select(s => new SubtitleStreamInfo(s.Index, CodecName(s), ProbeValues.Language(s.Tags)))
+                .ToList(),
         };
         return new ProbeOutcome.Probed(media);
     }

@@ -42,6 +42,16 @@ public sealed class BatchSettingsBuilderTests
     }
 
     [Fact]
+    public void Every_built_in_preset_survives_the_stored_snapshot_unchanged()
+    {
+        foreach (var preset in BuiltInPresets.All)
+        {
+            var json = System.Text.Json.JsonSerializer.Serialize(PresetSnapshot.From(preset));
+            Assert.Equal(preset, System.Text.Json.JsonSerializer.Deserialize<PresetSnapshot>(json)!.ToPreset());
+        }
+    }
+
+    [Fact]
     public void Qc_bars_out_of_range_are_field_errors()
     {
         Assert.Equal(["min_ssim", "max_compression_ratio"], Fields(Empty with { MinSsim = 1.5, MaxCompressionRatio = -1 }));

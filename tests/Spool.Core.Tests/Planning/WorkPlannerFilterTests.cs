@@ -18,6 +18,21 @@ public sealed class WorkPlannerFilterTests
         Assert.Equal("[0:0]scale=854:480,setsar=1,fps=30,format=yuv420p[v0]", Expected.Graph(plan));
     }
 
+    [Theory]
+    [InlineData(60, 1, "")]
+    [InlineData(60000, 1001, "")]
+    [InlineData(50, 1, "")]
+    [InlineData(25, 1, "")]
+    [InlineData(120, 1, "fps=60,")]
+    public void Youtube_keeps_a_50_or_60_fps_source_at_its_rate_and_caps_faster_ones_at_60(int numerator, int denominator, string fps)
+    {
+        var video = Sources.Video(1920, 1080) with { FrameRate = new Rational(numerator, denominator) };
+
+        var plan = Expected.Plan(Sources.Media(video), "youtube");
+
+        Assert.Equal($"[0:0]scale=1920:1080,setsar=1,{fps}format=yuv420p[v0]", Expected.Graph(plan));
+    }
+
     [Fact]
     public void Source_within_the_cap_keeps_its_frame_rate()
     {

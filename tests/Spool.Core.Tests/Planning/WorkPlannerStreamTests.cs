@@ -1,5 +1,6 @@
 using Spool.Core.Planning;
 using Spool.Media.Errors;
+using Spool.Media.Probing;
 
 namespace Spool.Core.Tests.Planning;
 
@@ -10,17 +11,48 @@ public sealed class WorkPlannerStreamTests
     {
         var surround = Sources.Stereo with { Channels = 6, ChannelLayout = "5.1(side)" };
 
-        var plan = Expected.Plan(Sources.Media(Sources.Video(1280, 720), surround), "archival");
+        var plan = Expected.Plan(Sources.Media(Sources.Video(1280, 720), surround), "high_quality");
 
         string[] expected =
         [
             .. Expected.Head("[0:0]scale=1280:720,setsar=1,format=yuv420p[v0]"),
             "-map", "[v0]", "-map", "0:1",
             .. Expected.X264("slow", 18),
-            .. Expected.Aac(256, channels: 2),
-            .. Expected.Tail("archival"),
+            .. Expected.Aac(192, channels: 2),
+            .. Expected.Tail("high_quality"),
         ];
         Assert.Equal(expected, Expected.Tokens(plan.Fused));
+    }
+
+    [Fact]
+    public void Archival_keeps_every_audio_track_in_its_layout_and_every_text_subtitle_and_warns_of_a_picture_subtitle()
+    {
+        var surround = new AudioStreamInfo(2, "ac3", 6, 48_000, "5.1(side)", 10);
+        var source = Sources.Media(Sources.Video(1280, 720), Sources.Stereo) with
+        {
+            AudioStreams = [Sources.Stereo, surround],
+            SubtitleStreamCount = 3,
+            SubtitleStreams = [new(3, "subrip", "eng"), new(4, "hdmv_pgs_subtitle", "fre"), new(5, "ass", null)],
+        };
+
+        var plan = Expected.Plan(source, "archival", "high_quality");
+
+        string[] expected =
+        [
+            .. Expected.Head("[0:0]split=2[s0][s1];[s0]scale=1280:720,setsar=1,format=yuv420p[v0];[s1]scale=1280:720,setsar=1,format=yuv420p[v1]"),
+            "-map", "[v0]", "-map", "0:1", "-map", "0:2", "-map", "0:3", "-map", "0:5",
+            .. Expected.X264("slow", 18),
+            "-c:a:0", "aac", "-b:a:0", "256k", "-ac:a:0", "2",
+            "-c:a:1", "aac", "-b:a:1", "768k",
+            "-c:s", "mov_text",
+            .. Expected.Tail("archival"),
+            "-map", "[v1]", "-map", "0:1",
+            .. Expected.X264("slow", 18),
+            .. Expected.Aac(192),
+            .. Expected.Tail("high_quality"),
+        ];
+        Assert.Equal(expected, Expected.Tokens(plan.Fused));
+        Assert.Equal(["Subtitle stream 4 (hdmv_pgs_subtitle, fre) is a picture subtitle, which an MP4 cannot hold: it is not kept."], plan.Warnings);
     }
 
     [Fact]

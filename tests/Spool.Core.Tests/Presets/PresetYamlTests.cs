@@ -114,6 +114,16 @@ public sealed class PresetYamlTests
     }
 
     [Fact]
+    public void Tracks_all_keeps_every_track_and_a_preset_based_on_archival_inherits_it_unless_it_says_main()
+    {
+        var presets = Loaded("presets:\n  master:\n    base: high_quality\n    tracks: all\n  vault:\n    base: archival\n    crf: 16\n  slim:\n    base: archival\n    tracks: main\n");
+
+        Assert.Equal(
+            (true, true, false, false),
+            (presets.Find("master")!.KeepsEveryTrack, presets.Find("vault")!.KeepsEveryTrack, presets.Find("slim")!.KeepsEveryTrack, presets.Find("high_quality")!.KeepsEveryTrack));
+    }
+
+    [Fact]
     public void Empty_file_adds_nothing()
     {
         Assert.Same(PresetCatalog.BuiltIn, Loaded(string.Empty));
@@ -133,7 +143,11 @@ public sealed class PresetYamlTests
         {
             "presets:\n  my_web:\n    crf: 20\n    max_shortside: 540\n",
             "presets.yaml:4: preset 'my_web': max_shortside: unknown key; known keys: base, description, crf, x264_preset, "
-            + "max_short_side, max_long_side, canvas, max_fps, audio_bitrate, max_bitrate"
+            + "max_short_side, max_long_side, canvas, max_fps, audio_bitrate, max_bitrate, tracks"
+        },
+        {
+            "presets:\n  my_web:\n    tracks: every\n",
+            "presets.yaml:3: preset 'my_web': tracks: 'every' is not 'all' (every audio and subtitle track) or 'main' (the main audio track)"
         },
         {
             "presets:\n  my_web:\n    base: vimeo\n",
