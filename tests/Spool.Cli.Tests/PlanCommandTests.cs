@@ -66,6 +66,21 @@ public sealed class PlanCommandTests : IAsyncLifetime
         Assert.False(Directory.Exists(output), "A dry run made its output folder.");
     }
 
+    [Fact]
+    public async Task Plan_shows_identical_presets_as_one_encode_and_copies_of_its_output()
+    {
+        var output = Path.Combine(_folder, "out");
+        var (code, text) = await RunAsync(["plan", Path.Combine(_folder, "clip.mp4"), "--preset", "social_media,instagram,tiktok", "--output", output]);
+
+        Assert.Equal(0, code);
+        var titles = text.Split('\n').Where(line => line.StartsWith("# ", StringComparison.Ordinal) && !line.StartsWith("#   ", StringComparison.Ordinal)).Select(line => line[2..]).ToList();
+        Assert.Equal([Path.Combine(_folder, "clip.mp4"), "encode", "instagram: copy of social_media's output", "tiktok: copy of social_media's output"], titles);
+        var encode = CommandsAfterTitles(text)["encode"];
+        Assert.Equal(1, encode.Split(' ').Count(token => token == "-c:v"));
+        Assert.DoesNotContain("clip_instagram", encode, StringComparison.Ordinal);
+        Assert.False(CommandsAfterTitles(text).ContainsKey("instagram: copy of social_media's output"), "a copy runs no command");
+    }
+
     // Each "# title" line followed by its command line.
     private static Dictionary<string, string> CommandsAfterTitles(string text)
     {

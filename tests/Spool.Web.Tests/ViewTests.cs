@@ -41,6 +41,18 @@ public sealed class ViewTests
     }
 
     [Fact]
+    public void A_job_made_by_copying_an_identical_output_says_which_and_an_encoded_one_says_null()
+    {
+        var result = new JobResultRecord("/out/clip2/video/clip2_instagram.mp4", null, null, null, null, 1000, 400, 2, true) { CopiedFrom = "social_media" };
+        var copied = BatchViews.Job(Job(2, JobState.Succeeded, 100, T0) with { Result = result }, T0);
+        var encoded = BatchViews.Job(Job(1, JobState.Succeeded, 100, T0) with { Result = result with { CopiedFrom = null } }, T0);
+
+        var json = System.Text.Json.JsonSerializer.SerializeToElement(copied, ApiJson.Options);
+        Assert.Equal("social_media", json.GetProperty("copied_from").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, System.Text.Json.JsonSerializer.SerializeToElement(encoded, ApiJson.Options).GetProperty("copied_from").ValueKind);
+    }
+
+    [Fact]
     public void The_diff_reports_new_moved_and_ended_jobs_and_changed_batches_only()
     {
         var batch = new BatchSeen("running", new Dictionary<string, int> { ["running"] = 2, ["total"] = 3 }, 0.1);

@@ -58,8 +58,12 @@ public static class DryRunPlanner
             }
 
             encode = ((PlanOutcome.Planned)planned).Plan;
-            var command = encode.Outputs.Count > 1 ? encode.Fused : encode.Separate[0];
+            // The first output is always encoded (a copy is of an earlier one): alone, it runs its own command.
+            var command = encode.Encoded.Count > 1 ? encode.Fused : encode.Separate[0];
             runs.Add(new PlannedRun("encode", Media.Commands.FfmpegCommandRenderer.Render(command)));
+            runs.AddRange(encode.Outputs
+                .Where(output => output.DuplicateOf is not null)
+                .Select(output => new PlannedRun($"{output.PresetName}: copy of {output.DuplicateOf}'s output", [])));
         }
 
         if (source.PrimaryVideo is { } video)

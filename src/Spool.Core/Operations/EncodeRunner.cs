@@ -22,28 +22,32 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
     public async Task<IReadOnlyDictionary<string, JobResult>> RunAsync(WorkPlan plan, EncodeContext context, CancellationToken cancellationToken)
     {
         var results = new Dictionary<string, JobResult>(StringComparer.Ordinal);
-        if (plan.Outputs.Count > 1)
+        var encoded = plan.Encoded;
+        if (encoded.Count > 1)
         {
-            var fused = await RunCommandAsync(plan.Fused, plan.Outputs, context, attempt: 1, fused: true, cancellationToken);
+            var fused = await RunCommandAsync(plan.Fused, encoded, context, new RunKind(1, Fused: true), cancellationToken);
             if (fused.Error is null || !WorthSeparateRuns(fused.Error))
             {
-                foreach (var (output, result) in plan.Outputs.Zip(fused.Results))
+                foreach (var (output, result) in encoded.Zip(fused.Results))
                 {
                     results[output.PresetName] = result;
                 }
 
-                return results;
+                return await WithCopiesAsync(plan, results, context, cancellationToken);
             }
         }
 
         for (var i = 0; i < plan.Outputs.Count; i++)
         {
-            var attempt = plan.Outputs.Count > 1 ? 2 : 1;
-            var single = await RunCommandAsync(plan.Separate[i], [plan.Outputs[i]], context, attempt, fused: false, cancellationToken);
-            results[plan.Outputs[i].PresetName] = single.Results[0];
+            if (plan.Outputs[i].DuplicateOf is null)
+            {
+                var kind = new RunKind(encoded.Count > 1 ? 2 : 1, Fused: false);
+                var single = await RunCommandAsync(plan.Separate[i], [plan.Outputs[i]], context, kind, cancellationToken);
+                results[plan.Outputs[i].PresetName] = single.Results[0];
+            }
         }
 
-        return results;
+        return await WithCopiesAsync(plan, results, context, cancellationToken);
     }
 
     // A failure that is the input's (corrupt, missing, unsupported) or the machine's (disk, permissions) or the
@@ -52,8 +56,9 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
         error.Category is ErrorCategory.FfmpegFailed or ErrorCategory.EncoderUnavailable or ErrorCategory.QcFailed;
 
     private async Task<RunOutcome> RunCommandAsync(
-        FfmpegCommand command, IReadOnlyList<OutputPlan> outputs, EncodeContext context, int attempt, bool fused, CancellationToken cancellationToken)
+        FfmpegCommand command, IReadOnlyList<OutputPlan> outputs, EncodeContext context, RunKind kind, CancellationToken cancellationToken)
     {
+        kind = kind with { Outputs = Math.Max(1, outputs.Count) };
         try
         {
             foreach (var output in outputs)
@@ -65,7 +70,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
         {
             var unwritable = ExceptionErrors.ClassifyOutput(e);
             var none = new ProcessResult(ProcessEnd.FailedToStart, -1, "", "", "", TimeSpan.Zero);
-            return new RunOutcome(unwritable, outputs.Select(output => Failed(context, output, attempt, fused, unwritable, none)).ToList());
+            return new RunOutcome(unwritable, outputs.Select(output => Failed(context, output, kind, unwritable, none)).ToList());
         }
 
         var presets = outputs.Select(output => output.PresetName).ToList();
@@ -95,20 +100,20 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             Discard(outputs);
         }
 
-        var title = fused ? $"fused run of {string.Join(", ", presets)}" : $"run of {presets[0]}";
+        var title = kind.Fused ? $"fused run of {string.Join(", ", presets)}" : $"run of {presets[0]}";
         await context.Log.AppendRunAsync(presets, title, result);
 
         if (!result.Succeeded)
         {
             var error = ErrorClassifier.Classify(result);
-            return new RunOutcome(error, outputs.Select(output => Failed(context, output, attempt, fused, error, result)).ToList());
+            return new RunOutcome(error, outputs.Select(output => Failed(context, output, kind, error, result)).ToList());
         }
 
         var damage = await CheckSourceAsync(outputs, presets, context, result, cancellationToken);
         var jobs = new List<JobResult>();
         foreach (var output in outputs)
         {
-            jobs.Add(await VerifyAndPlaceAsync(output, context, attempt, fused, result, damage, cancellationToken) with { Warnings = damage });
+            jobs.Add(await VerifyAndPlaceAsync(output, context, kind, result, damage, cancellationToken) with { Warnings = damage });
         }
 
         var firstError = jobs.FirstOrDefault(job => job.Error is not null)?.Error;
@@ -139,13 +144,13 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
     }
 
     private async Task<JobResult> VerifyAndPlaceAsync(
-        OutputPlan output, EncodeContext context, int attempt, bool fused, ProcessResult run, IReadOnlyList<JobWarning> warnings, CancellationToken cancellationToken)
+        OutputPlan output, EncodeContext context, RunKind kind, ProcessResult run, IReadOnlyList<JobWarning> warnings, CancellationToken cancellationToken)
     {
         var probe = await prober.ProbeAsync(output.PartialPath, CancellationToken.None);
         if (probe is not ProbeOutcome.Probed probed)
         {
             Discard([output]);
-            return Failed(context, output, attempt, fused, UnreadableOutput(run), run);
+            return Failed(context, output, kind, UnreadableOutput(run), run);
         }
 
         // Without a frame rate the source's frame timing is unknown (a lone frame in a container that claims a
@@ -162,48 +167,37 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             catch (OperationCanceledException)
             {
                 Discard([output]);
-                return Failed(context, output, attempt, fused, MediaError.Of(ErrorCategory.Cancelled, "Stopped while its output was being checked."), run);
+                return Failed(context, output, kind, MediaError.Of(ErrorCategory.Cancelled, "Stopped while its output was being checked."), run);
             }
         }
 
         if (!check.Passed && !check.Warned)
         {
-            return await KeepFailedAsync(output, context, attempt, fused, run, check);
+            return await KeepFailedAsync(output, context, kind, run, check);
         }
 
         var placed = await fence.PlacerFor(output.PresetName).PlaceFileAsync(output.PartialPath, output.FinalPath, CancellationToken.None);
         if (placed.Error is { } unplaced)
         {
-            return Failed(context, output, attempt, fused, unplaced, run) with { Qc = check };
+            return Failed(context, output, kind, unplaced, run) with { Qc = check };
         }
 
-        var succeeded = new JobResult(context.Input.Path, output.PresetName, JobStatus.Succeeded, output.FinalPath, attempt, context.Started, clock.GetUtcNow(), null, check)
+        var succeeded = new JobResult(context.Input.Path, output.PresetName, JobStatus.Succeeded, output.FinalPath, kind.Attempt, context.Started, clock.GetUtcNow(), null, check)
         {
             LogPath = context.Log.PathFor(output.PresetName),
             InputBytes = FileSizes.Of(context.Input.Path),
             OutputBytes = FileSizes.Of(output.FinalPath),
             SourceDurationSeconds = context.Source.EffectiveDuration,
-            Fused = fused,
+            Fused = kind.Fused,
             CommandLine = run.CommandLine,
             ExitCode = run.ExitCode,
-            CpuSeconds = CpuShare(run, fused),
-            PeakMemoryBytes = run.PeakMemoryBytes / (fused ? Math.Max(1, settings.Presets.Count) : 1),
+            CpuSeconds = CpuShare(run, kind),
+            PeakMemoryBytes = run.PeakMemoryBytes / kind.Outputs,
             Operations = context.Operations,
             Warnings = warnings,
         };
         await fence.CommitAsync(succeeded);
-
-        // A placed output supersedes an earlier try that failed its check (--qc-retry, a rerun); one that cannot be
-        // removed is only stale, never a reason to fail a committed job.
-        try
-        {
-            File.Delete(QcFailedPath(output.FinalPath));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await context.Log.AppendAsync([output.PresetName], $"# could not remove the earlier QC-failed output: {e.Message}\n");
-        }
-
+        await RemoveQcFailedAsync(output, context);
         return succeeded;
     }
 
@@ -213,21 +207,21 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
 
     // A failed check never destroys the user's work: the output is placed (fenced, like a final one) beside its final
     // name, and the error says where. --qc-policy discard deletes it instead.
-    private async Task<JobResult> KeepFailedAsync(OutputPlan output, EncodeContext context, int attempt, bool fused, ProcessResult run, OutputCheck check)
+    private async Task<JobResult> KeepFailedAsync(OutputPlan output, EncodeContext context, RunKind kind, ProcessResult run, OutputCheck check)
     {
         var problems = string.Join("; ", check.Problems.Concat(check.Checks.Where(c => !c.Passed).Select(Describe)));
         if (settings.QcDiscard)
         {
             Discard([output]);
             var discarded = MediaError.Of(ErrorCategory.QcFailed, $"The output failed its check: {problems}. It was deleted (--qc-policy discard).");
-            return Failed(context, output, attempt, fused, discarded, run) with { Qc = check };
+            return Failed(context, output, kind, discarded, run) with { Qc = check };
         }
 
         var kept = QcFailedPath(output.FinalPath);
         var placed = await fence.PlacerFor(output.PresetName).PlaceFileAsync(output.PartialPath, kept, CancellationToken.None);
         var where = placed.Error is null ? $"It is kept as {kept}." : $"It could not be kept: {placed.Error.Message}";
         var error = MediaError.Of(ErrorCategory.QcFailed, $"The output failed its check: {problems}. {where}");
-        return Failed(context, output, attempt, fused, error, run) with
+        return Failed(context, output, kind, error, run) with
         {
             Qc = check,
             Output = placed.Error is null ? kept : null,
@@ -280,27 +274,31 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
         return check with { Passed = report.Passed, Checks = report.Checks, Warned = !report.Passed && settings.QcWarnOnly };
     }
 
-    private double? CpuShare(ProcessResult run, bool fused) =>
-        run.CpuTime is { } cpu ? Math.Round(cpu.TotalSeconds / (fused ? Math.Max(1, settings.Presets.Count) : 1), 3) : null;
+    // A run's CPU time is shared out among the outputs it encoded; copies of them cost none of it.
+    private static double? CpuShare(ProcessResult run, RunKind kind) =>
+        run.CpuTime is { } cpu ? Math.Round(cpu.TotalSeconds / kind.Outputs, 3) : null;
 
     private static string Describe(QcCheck check) =>
         check.Detail is { Length: > 0 } detail ? $"{check.Name}: {detail}" : string.Create(CultureInfo.InvariantCulture, $"{check.Name} {check.Value:0.####} (threshold {check.Threshold:0.####})");
 
-    private JobResult Failed(EncodeContext context, OutputPlan output, int attempt, bool fused, MediaError error, ProcessResult run) =>
+    private JobResult Failed(EncodeContext context, OutputPlan output, RunKind kind, MediaError error, ProcessResult run) =>
         new(context.Input.Path, output.PresetName, error.Category == ErrorCategory.Cancelled ? JobStatus.Cancelled : JobStatus.Failed,
-            null, attempt, context.Started, clock.GetUtcNow(), error, null)
+            null, kind.Attempt, context.Started, clock.GetUtcNow(), error, null)
         {
             StderrTail = run.StderrTail(),
             LogPath = context.Log.PathFor(output.PresetName),
             InputBytes = FileSizes.Of(context.Input.Path),
             SourceDurationSeconds = context.Source.EffectiveDuration,
-            Fused = fused,
+            Fused = kind.Fused,
             CommandLine = run.CommandLine,
             ExitCode = run.ExitCode,
-            CpuSeconds = CpuShare(run, fused),
-            PeakMemoryBytes = run.PeakMemoryBytes / (fused ? Math.Max(1, settings.Presets.Count) : 1),
+            CpuSeconds = CpuShare(run, kind),
+            PeakMemoryBytes = run.PeakMemoryBytes / kind.Outputs,
             Operations = context.Operations,
         };
 
     private sealed record RunOutcome(MediaError? Error, IReadOnlyList<JobResult> Results);
+
+    /// <summary>Which try at the outputs a run is, whether it is the fused one, and how many outputs share its cost.</summary>
+    private sealed record RunKind(int Attempt, bool Fused, int Outputs = 1);
 }

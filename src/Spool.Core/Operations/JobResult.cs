@@ -52,4 +52,7 @@ public sealed record JobResult(
 
     /// <summary>Whether the output came from the one-decode run shared with the input's other presets.</summary>
     public bool Fused { get; init; }
+
+    /// <summary>The preset whose identical output was copied to make this one, instead of encoding it again; null when encoded.</summary>
+    public string? CopiedFrom { get; init; }
 }

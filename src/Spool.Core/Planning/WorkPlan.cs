@@ -3,8 +3,10 @@ using Spool.Media.Commands;
 namespace Spool.Core.Planning;
 
 /// <summary>
-/// Everything to do for one input. <see cref="Fused"/> makes every output in one ffmpeg run (one decode, split to
-/// each output); <see cref="Separate"/> holds one command per output, in the same order, for when the fused run fails.
+/// Everything to do for one input. <see cref="Fused"/> makes every encoded output in one ffmpeg run (one decode, split
+/// to each output); <see cref="Separate"/> holds one command per output, in the same order, for when the fused run
+/// fails. An output marked <see cref="OutputPlan.DuplicateOf"/> is never run (its command stays in Separate, unused):
+/// it is copied from that output once that one is placed.
 /// </summary>
 public sealed record WorkPlan(
     string InputPath,
@@ -14,6 +16,9 @@ public sealed record WorkPlan(
 {
     /// <summary>Things the user should know about the result (e.g. HDR left un-tone-mapped); empty when none.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The outputs ffmpeg makes, in order: every output that is not a copy of another.</summary>
+    public IReadOnlyList<OutputPlan> Encoded => [.. Outputs.Where(output => output.DuplicateOf is null)];
 }
 
 /// <summary>
@@ -27,4 +32,11 @@ public sealed record OutputPlan(
     int Width,
     int Height,
     bool HasAudio,
-    double? ExpectedDurationSeconds);
+    double? ExpectedDurationSeconds)
+{
+    /// <summary>
+    /// The preset whose output this one is identical to (the same command but for its path): it is not encoded, but
+    /// copied from that output once it is placed. Null for an output that is encoded.
+    /// </summary>
+    public string? DuplicateOf { get; init; }
+}

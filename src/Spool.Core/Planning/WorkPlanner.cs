@@ -1,4 +1,5 @@
 using Spool.Core.Presets;
+using Spool.Media.Commands;
 using Spool.Media.Errors;
 using Spool.Media.Probing;
 
@@ -10,6 +11,8 @@ namespace Spool.Core.Planning;
 /// </summary>
 public static class WorkPlanner
 {
+    private const string OutputPlaceholder = "<output>";
+
     public static PlanOutcome Plan(MediaInfo source, IReadOnlyList<Preset> presets, PlanOptions options, OutputTarget target)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -38,13 +41,15 @@ public static class WorkPlanner
         }
 
         var audio = source.PrimaryAudio;
-        var outputs = presets.Select(preset => PlanOutput(source, video, audio, preset, options, target)).ToList();
         var common = VideoFilters.Common(video, options.CanToneMap);
         var adjustments = options.Adjustments;
-        var fused = CommandAssembly.Build(source.Path, video.Index, common, outputs, adjustments, options.ThreadsPerJob);
-        var separate = outputs
+        var planned = presets.Select(preset => PlanOutput(source, video, audio, preset, options, target)).ToList();
+        var separate = planned
             .Select(output => CommandAssembly.Build(source.Path, video.Index, common, [output], adjustments, options.ThreadsPerJob))
             .ToList();
+        var outputs = MarkDuplicates(planned, separate);
+        var encoded = outputs.Where(output => output.Plan.DuplicateOf is null).ToList();
+        var fused = CommandAssembly.Build(source.Path, video.Index, common, encoded, adjustments, options.ThreadsPerJob);
         var warnings = new List<string>();
         if (video.IsHdr && !options.CanToneMap)
         {
@@ -93,6 +98,30 @@ public static class WorkPlanner
             [.. tracks.Select(track => new PlannedAudio(track.Index, Encoders.Audio(track, concrete)))],
             subtitles,
             fpsMode);
+    }
+
+    // Two outputs are the same file when their own commands are the same tokens but for the output path (names alone
+    // would miss a user preset that repeats a built-in one): the first of each such group is encoded, the others copied.
+    private static List<PlannedOutput> MarkDuplicates(IReadOnlyList<PlannedOutput> outputs, IReadOnlyList<FfmpegCommand> separate)
+    {
+        var firstByCommand = new Dictionary<string, string>(StringComparer.Ordinal);
+        var marked = new List<PlannedOutput>(outputs.Count);
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            var path = FfmpegCommandRenderer.FilePath(outputs[i].Plan.PartialPath);
+            var key = string.Join('\0', FfmpegCommandRenderer.Render(separate[i]).Select(token => token == path ? OutputPlaceholder : token));
+            if (firstByCommand.TryGetValue(key, out var first))
+            {
+                marked.Add(outputs[i] with { Plan = outputs[i].Plan with { DuplicateOf = first } });
+            }
+            else
+            {
+                firstByCommand[key] = outputs[i].Plan.PresetName;
+                marked.Add(outputs[i]);
+            }
+        }
+
+        return marked;
     }
 
     private static PlanOutcome.Rejected Reject(ErrorCategory category, string message) =>

@@ -28,6 +28,7 @@ public static class JobRecords
             PeakMemoryBytes = result.PeakMemoryBytes,
             OperationsJson = result.Operations.Count == 0 ? null : JsonSerializer.Serialize(result.Operations, ReportJson.Options),
             WarningsJson = result.Warnings.Count == 0 ? null : JsonSerializer.Serialize(result.Warnings, ReportJson.Options),
+            CopiedFrom = result.CopiedFrom,
         };
     }
 
@@ -59,6 +60,7 @@ public static class JobRecords
             OutputBytes = result.OutputBytes,
             SourceDurationSeconds = result.SourceDurationSeconds,
             Fused = result.Fused,
+            CopiedFrom = result.CopiedFrom,
             CpuSeconds = result.CpuSeconds,
             PeakMemoryBytes = result.PeakMemoryBytes,
             Operations = result.OperationsJson is { } operations

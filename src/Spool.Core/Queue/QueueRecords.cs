@@ -69,6 +69,9 @@ public sealed record JobResultRecord(
 
     /// <summary>JSON of the job's <see cref="Operations.JobWarning"/> list; null when there are none.</summary>
     public string? WarningsJson { get; init; }
+
+    /// <summary>The preset whose identical output was copied to make this job's; null when it was encoded.</summary>
+    public string? CopiedFrom { get; init; }
 }
 
 /// <summary>One run of a job: kept for every attempt, interrupted ones included.</summary>

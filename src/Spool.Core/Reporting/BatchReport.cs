@@ -23,6 +23,10 @@ public sealed record JobReport(
     /// <summary>Warnings that did not fail the job (source_damaged with its times); absent when there are none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<JobWarning>? Warnings { get; init; }
+
+    /// <summary>The preset whose identical output was copied to make this one instead of encoding it again; absent when encoded.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CopiedFrom { get; init; }
 }
 
 public sealed record ErrorReport(string Category, string Message, string Hint);

@@ -103,6 +103,7 @@ public static class BatchReportBuilder
         job.Qc)
     {
         Warnings = job.Warnings.Count == 0 ? null : job.Warnings,
+        CopiedFrom = job.CopiedFrom,
     };
 
     private static double? Cpu(ReportExtras extras, JobResult job) =>

@@ -50,7 +50,10 @@ internal static class BatchViews
         var error = job.Result?.Error is { } e ? new ErrorView(e.Category.ToWireName(), e.Message, e.Hint) : null;
         return new JobView(job.Id, job.InputPath, Path.GetFileName(job.InputPath), job.Preset, job.State.ToWireName(), job.Attempts, progress,
             job.State.IsLeased() ? job.Progress?.Fps : null, job.State.IsLeased() ? job.Progress?.Speed : null, eta,
-            job.StartedAt, job.FinishedAt, job.Result?.Output, error, Qc(job.Result?.QcJson));
+            job.StartedAt, job.FinishedAt, job.Result?.Output, error, Qc(job.Result?.QcJson))
+        {
+            CopiedFrom = job.Result?.CopiedFrom,
+        };
     }
 
     public static string PriorityName(BatchPriority priority) => PriorityNames[(int)priority];

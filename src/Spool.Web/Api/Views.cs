@@ -39,7 +39,11 @@ internal sealed record JobView(
     DateTimeOffset? FinishedAt,
     string? Output,
     ErrorView? Error,
-    JsonElement? Qc);
+    JsonElement? Qc)
+{
+    /// <summary>The preset whose identical output was copied to make this job's; null when it was encoded.</summary>
+    public string? CopiedFrom { get; init; }
+}
 
 internal sealed record ErrorView(string Category, string Message, string Hint);
 

@@ -187,6 +187,21 @@ public abstract partial class JobStoreContract
     }
 
     [Fact]
+    public async Task Completion_of_a_copied_output_reads_back_which_output_it_was_copied_from()
+    {
+        var store = await OpenStoreAsync();
+        await store.CreateBatchAsync(Batch("b1", BatchPriority.Normal, Job(0, "instagram")), Ct);
+        var job = (await ClaimAsync(store, WorkerA, Lease)).Jobs[0];
+        var copied = Succeeded("/out/clip0/video/clip0_instagram.mp4") with { CpuSeconds = null, CopiedFrom = "social_media" };
+
+        Assert.True(await store.CompleteAsync(job.JobId, job.LeaseToken, new JobCompletion(JobState.Succeeded, copied, Attempt(1, "succeeded")), Ct));
+
+        var stored = await JobAsync(store, "b1", job.JobId);
+        Assert.Equal("social_media", stored.Result?.CopiedFrom);
+        Assert.Equal(copied, stored.Result);
+    }
+
+    [Fact]
     public async Task Completion_must_be_terminal()
     {
         var store = await OpenStoreAsync();

@@ -74,6 +74,7 @@ internal static class SqliteRows
         parameters.Add("peakMemory", result.PeakMemoryBytes);
         parameters.Add("operationsJson", result.OperationsJson);
         parameters.Add("warningsJson", result.WarningsJson);
+        parameters.Add("copiedFrom", result.CopiedFrom);
         return parameters;
     }
 
@@ -134,6 +135,7 @@ internal static class SqliteRows
             PeakMemoryBytes = Int64(row, "peak_memory_bytes"),
             OperationsJson = Text(row, "operations_json"),
             WarningsJson = Text(row, "warnings_json"),
+            CopiedFrom = Text(row, "copied_from"),
         };
     }
 

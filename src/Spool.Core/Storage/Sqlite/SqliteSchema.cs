@@ -96,7 +96,10 @@ internal static class SqliteSchema
     // Version 4: warnings that did not fail a job (source_damaged with its times), as JSON.
     private const string V4Warnings = "ALTER TABLE jobs ADD COLUMN warnings_json TEXT;";
 
-    private static readonly string[] Migrations = [V1Initial, V2CpuSeconds, V3PeaksAndOperations, V4Warnings];
+    // Version 5: for an output identical to another of its input, the preset whose output was copied to make it.
+    private const string V5CopiedFrom = "ALTER TABLE jobs ADD COLUMN copied_from TEXT;";
+
+    private static readonly string[] Migrations = [V1Initial, V2CpuSeconds, V3PeaksAndOperations, V4Warnings, V5CopiedFrom];
 
     public static int LatestVersion => Migrations.Length;
 
