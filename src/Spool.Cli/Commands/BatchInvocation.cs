@@ -40,7 +40,7 @@ internal sealed record BatchInvocation(IReadOnlyList<DiscoveredInput> Inputs, Ba
         ArgumentNullException.ThrowIfNull(options);
         var catalog = await PresetSource.LoadAsync(parse.GetValue(options.PresetFile), cancellationToken);
         var workingDirectory = Directory.GetCurrentDirectory();
-        var build = BatchSettingsBuilder.Build(options.ToRequest(parse, workingDirectory), catalog, Environment.ProcessorCount, File.Exists);
+        var build = BatchSettingsBuilder.Build(options.ToRequest(parse, workingDirectory), catalog, Environment.ProcessorCount, File.Exists, MachineAdvice.Current());
         if (build is BatchBuild.Invalid invalid)
         {
             // One line per problem, each naming its flag (SpoolApp prefixes the first with "spool: ").

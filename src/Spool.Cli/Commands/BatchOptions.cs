@@ -20,8 +20,8 @@ internal sealed class BatchOptions
         DefaultValueFactory = _ => "batch_output",
     };
 
-    public Option<int?> MaxConcurrent { get; } = NumberOptions.Whole("--max-concurrent", "-j",
-        "Work items of this batch at once (one ffmpeg each), across all workers (default 2 for process; submit: the workers' -j).");
+    public Option<string?> MaxConcurrent { get; } = NumberOptions.WholeOrAuto("--max-concurrent", "-j",
+        "Work items of this batch at once (one ffmpeg each), across all workers: a number, or auto (default; process: spool bench's best on this machine, else a rule from the cores; submit: the workers' -j).");
 
     public Option<string?> ErrorHandling { get; } = new("--error-handling") { Description = "continue past failed jobs (default), or stop after the first." };
 
@@ -116,7 +116,7 @@ internal sealed class BatchOptions
             Mode = parse.GetValue(Mode),
             Priority = parse.GetValue(Priority),
             ErrorHandling = parse.GetValue(ErrorHandling),
-            MaxConcurrent = parse.GetValue(MaxConcurrent),
+            MaxConcurrent = NumberOptions.AutoOrWhole(parse.GetValue(MaxConcurrent)),
             ParallelStrategy = parse.GetValue(Strategy),
             CpuThreshold = parse.GetValue(CpuThreshold),
             MemoryThreshold = parse.GetValue(MemoryThreshold),

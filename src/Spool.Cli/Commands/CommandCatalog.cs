@@ -26,6 +26,7 @@ internal static class CommandCatalog
         PresetsCommand.Create(),
         DemoCommand.Create(),
         DoctorCommand.Create(),
+        BenchCommand.Create(),
         ServeCommand.Create(),
     ];
 }

@@ -26,9 +26,6 @@ public abstract record BatchBuild
 /// </summary>
 public static partial class BatchSettingsBuilder
 {
-    /// <summary>Work items at once when the request names none (the foreground worker of <c>process</c>).</summary>
-    public const int DefaultConcurrency = 2;
-
     public const int MostConcurrency = 64;
 
     public const int MostRetries = 10;
@@ -44,7 +41,9 @@ public static partial class BatchSettingsBuilder
 
     private static readonly string[] Strategies = ["fixed", "adaptive", "smart", "sequential"];
 
-    public static BatchBuild Build(BatchRequest request, PresetCatalog catalog, int processorCount, Func<string, bool> fileExists)
+    // advice: work items at once when the request names none (--max-concurrent auto), spool bench's measurement for
+    // this machine; null applies the rule for the cores.
+    public static BatchBuild Build(BatchRequest request, PresetCatalog catalog, int processorCount, Func<string, bool> fileExists, Benchmarking.ConcurrencyAdvice? advice = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -90,7 +89,7 @@ public static partial class BatchSettingsBuilder
             presets!,
             planOptions,
             request.OutputDirectory,
-            admission!.MaxConcurrent ?? DefaultConcurrency,
+            admission!.MaxConcurrent ?? (advice ?? Benchmarking.ConcurrencyAdvice.Rule(Math.Max(1, processorCount))).Concurrency,
             handling == "stop" ? ErrorHandling.Stop : ErrorHandling.Continue,
             processorCount)
         {

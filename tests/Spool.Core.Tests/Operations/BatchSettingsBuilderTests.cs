@@ -1,3 +1,4 @@
+using Spool.Core.Benchmarking;
 using Spool.Core.Operations;
 using Spool.Core.Presets;
 using Spool.Core.Quality.Checks;
@@ -22,7 +23,8 @@ public sealed class BatchSettingsBuilderTests
         var settings = built.Settings;
 
         Assert.Equal(["auto"], settings.Presets.Select(preset => preset.Name));
-        Assert.Equal((2, 4, ErrorHandling.Continue), (settings.MaxConcurrent, settings.ThreadsPerJob, settings.ErrorHandling));
+        // --max-concurrent auto on 8 cores without a bench result: the rule's 4 jobs at once, 2 threads each.
+        Assert.Equal((4, 2, ErrorHandling.Continue), (settings.MaxConcurrent, settings.ThreadsPerJob, settings.ErrorHandling));
         Assert.Equal(((TimeSpan?)null, TimeSpan.FromSeconds(120)), (settings.Timeout, settings.StallTimeout));
         Assert.Equal(((QcMode?)QcMode.Quick, false, false, false), (settings.Qc, settings.QcWarnOnly, settings.QcRetry, settings.ValidateThoroughly));
         Assert.Equal(BatchAdmission.Unlimited, settings.Admission);
@@ -49,6 +51,16 @@ public sealed class BatchSettingsBuilderTests
             var json = System.Text.Json.JsonSerializer.Serialize(PresetSnapshot.From(preset));
             Assert.Equal(preset, System.Text.Json.JsonSerializer.Deserialize<PresetSnapshot>(json)!.ToPreset());
         }
+    }
+
+    [Fact]
+    public void Max_concurrent_auto_takes_the_machines_bench_advice_and_a_named_number_wins()
+    {
+        var advice = new ConcurrencyAdvice(3, "measured by spool bench on 2026-12-03");
+        BatchSettings Of(BatchRequest request) => Assert.IsType<BatchBuild.Built>(BatchSettingsBuilder.Build(request, PresetCatalog.BuiltIn, 8, _ => false, advice)).Settings;
+
+        Assert.Equal((3, 2), (Of(Empty).MaxConcurrent, Of(Empty).ThreadsPerJob));
+        Assert.Equal((5, 1), (Of(Empty with { MaxConcurrent = 5 }).MaxConcurrent, Of(Empty with { MaxConcurrent = 5 }).ThreadsPerJob));
     }
 
     [Fact]
