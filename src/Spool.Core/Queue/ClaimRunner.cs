@@ -18,7 +18,10 @@ namespace Spool.Core.Queue;
 /// </summary>
 internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaTools tools, IBatchObserver observer, TimeProvider clock, WorkerOptions options)
 {
-    public async Task RunAsync(WorkClaim claim, CancellationToken stop)
+    /// <param name="claim">The work item.</param>
+    /// <param name="sharing">How many work items share the cores while it runs: its ffmpeg threads are the cores over this.</param>
+    /// <param name="stop">Stops the work (Ctrl+C, SIGTERM).</param>
+    public async Task RunAsync(WorkClaim claim, int sharing, CancellationToken stop)
     {
         var snapshot = BatchOptionsSnapshot.FromJson(claim.Batch.OptionsJson);
         using var work = CancellationTokenSource.CreateLinkedTokenSource(stop);
@@ -28,7 +31,7 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
         var keeping = keeper.RunAsync(stopKeeper.Token);
         try
         {
-            await RunRoundsAsync(claim, snapshot, jobs, keeper, work.Token, stop);
+            await RunRoundsAsync(claim, snapshot, sharing, jobs, keeper, work.Token, stop);
         }
         catch (Exception fault)
         {
@@ -52,7 +55,7 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
         }
     }
 
-    private async Task RunRoundsAsync(WorkClaim claim, BatchOptionsSnapshot snapshot, ClaimJobs jobs, LeaseKeeper keeper, CancellationToken work, CancellationToken stop)
+    private async Task RunRoundsAsync(WorkClaim claim, BatchOptionsSnapshot snapshot, int sharing, ClaimJobs jobs, LeaseKeeper keeper, CancellationToken work, CancellationToken stop)
     {
         var retries = jobs.All.Max(job => job.MaxAttempts - job.Claimed.Attempt);
         var pipeline = retries <= 0 ? ResiliencePipeline<List<HeldJob>>.Empty : new ResiliencePipelineBuilder<List<HeldJob>>()
@@ -77,7 +80,7 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
         List<HeldJob> retryable = [];
         try
         {
-            retryable = await pipeline.ExecuteAsync(async token => await RoundAsync(claim, snapshot, jobs, keeper, token), work);
+            retryable = await pipeline.ExecuteAsync(async token => await RoundAsync(claim, snapshot, sharing, jobs, keeper, token), work);
         }
         catch (OperationCanceledException) when (work.IsCancellationRequested)
         {
@@ -90,7 +93,7 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
         }
     }
 
-    private async Task<List<HeldJob>> RoundAsync(WorkClaim claim, BatchOptionsSnapshot snapshot, ClaimJobs jobs, LeaseKeeper keeper, CancellationToken work)
+    private async Task<List<HeldJob>> RoundAsync(WorkClaim claim, BatchOptionsSnapshot snapshot, int sharing, ClaimJobs jobs, LeaseKeeper keeper, CancellationToken work)
     {
         foreach (var job in jobs.Unfinished.Where(job => job.Waiting).ToList())
         {
@@ -111,7 +114,7 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
         }
 
         var presets = pending.Select(job => job.Claimed.Preset).ToHashSet(StringComparer.Ordinal);
-        var settings = snapshot.ToSettings(claim.Batch.OutputDirectory, options.MaxConcurrent, options.ProcessorCount, options.CanToneMap);
+        var settings = snapshot.ToSettings(claim.Batch.OutputDirectory, sharing, options.ProcessorCount, options.CanToneMap);
         settings = settings with
         {
             Presets = settings.Presets.Where(preset => presets.Contains(preset.Name)).ToList(),

@@ -56,7 +56,8 @@ public sealed class WorkerPool(IJobStore store, IProcessRunner runner, MediaTool
                     {
                         failures = 0;
                         touched.Add(claim.Batch.Id);
-                        running.Add(RunClaimAsync(claims, claim, finished, stop));
+                        var sharing = await SharingAsync(running.Count + 1, options.MaxConcurrent, stop);
+                        running.Add(RunClaimAsync(claims, claim, sharing, finished, stop));
                         continue;
                     }
 
@@ -111,13 +112,30 @@ public sealed class WorkerPool(IJobStore store, IProcessRunner runner, MediaTool
         }
     }
 
-    private async Task RunClaimAsync(ClaimRunner claims, WorkClaim claim, List<string> finished, CancellationToken stop)
+    /// <summary>
+    /// How many work items will share the cores while this one runs: every slot when all are taken, else the ones
+    /// running plus what is still queued (any batch), so at the tail of a batch, with fewer items left than slots, the
+    /// last ones start with the idle slots' threads. The store is asked only when a slot would stay free.
+    /// </summary>
+    private async Task<int> SharingAsync(int running, int slots, CancellationToken stop)
+    {
+        slots = Math.Max(1, slots);
+        if (running >= slots)
+        {
+            return slots;
+        }
+
+        var queued = (await store.CountJobsAsync(null, stop)).Values.Sum(counts => counts[JobState.Queued]);
+        return Math.Clamp(running + queued, 1, slots);
+    }
+
+    private async Task RunClaimAsync(ClaimRunner claims, WorkClaim claim, int sharing, List<string> finished, CancellationToken stop)
     {
         // Yield first so the claim loop goes on claiming while this work item starts.
         await Task.Yield();
         try
         {
-            await claims.RunAsync(claim, stop);
+            await claims.RunAsync(claim, sharing, stop);
         }
         catch (Exception fault)
         {
