@@ -41,6 +41,38 @@ public sealed class HwaccelOptionTests : IDisposable
     }
 
     [Fact]
+    public async Task Process_with_a_named_backend_encodes_on_the_gpu_only_where_this_machine_proves_it_and_reports_why_not()
+    {
+        var clip = Path.Combine(_folder, "clip.mp4");
+        await CliMedia.ClipAsync(clip);
+        var output = Path.Combine(_folder, "out");
+        var runner = new Spool.Media.Processes.ProcessRunner();
+        var (tools, capabilities) = await Toolchain.RequireWithCapabilitiesAsync(runner, CancellationToken.None);
+        var proof = await WorkerSettings.ProveAsync(runner, tools, capabilities, CancellationToken.None);
+
+        var code = await SpoolApp.RunAsync(["process", clip, "--preset", "fast_draft", "--qc", "off", "--quiet", "--hwaccel", "cuda",
+            "--store", Path.Combine(_folder, "spool.db"), "--output", output]);
+
+        Assert.Equal(0, code);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "summary", "batch_report.json")));
+        var job = Assert.Single(report.RootElement.GetProperty("jobs").EnumerateArray());
+        Assert.Equal("succeeded", job.GetProperty("status").GetString());
+        var warnings = job.TryGetProperty("warnings", out var list) ? list.EnumerateArray().Select(w => w.GetProperty("code").GetString()).ToList() : [];
+        if (proof.IsProven(HardwareBackend.Cuda))
+        {
+            // A GPU machine: encoded with NVENC, or (its encode failed) on the CPU with the fallback recorded.
+            Assert.True(warnings.Count == 0 || warnings.SequenceEqual(["hardware_fallback"]), string.Join(", ", warnings));
+        }
+        else
+        {
+            var warning = Assert.Single(list.EnumerateArray());
+            Assert.Equal(
+                ("hardware_unproven", $"--hwaccel cuda: h264_nvenc is not proven on this machine ({proof.ReasonFor(HardwareBackend.Cuda)}); encoded on the CPU with libx264."),
+                (warning.GetProperty("code").GetString(), warning.GetProperty("message").GetString()));
+        }
+    }
+
+    [Fact]
     public void Doctor_says_for_each_hardware_encoder_whether_its_trial_proved_it_and_why()
     {
         var support = new HardwareSupport(
