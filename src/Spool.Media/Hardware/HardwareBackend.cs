@@ -51,8 +51,12 @@ public sealed record HardwareSetup(IReadOnlyList<HardwareDevice> Devices, string
         _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, null),
     };
 
-    /// <summary>The device file a trial needs before it is worth running; null when the driver's files vary (NVIDIA under WSL has none).</summary>
-    public static string? DeviceFile(HardwareBackend backend) => backend == HardwareBackend.Cuda ? null : RenderNode;
+    /// <summary>
+    /// Device files of which one must exist before a trial is worth running: NVIDIA's control node (or WSL's GPU
+    /// bridge, where there is none), else the render node.
+    /// </summary>
+    public static IReadOnlyList<string> DeviceFiles(HardwareBackend backend) =>
+        backend == HardwareBackend.Cuda ? ["/dev/nvidiactl", "/dev/dxg"] : [RenderNode];
 
     /// <summary>cuda | qsv | vaapi: the --hwaccel word.</summary>
     public static string WireName(HardwareBackend backend) => backend.ToString().ToLowerInvariant();

@@ -6,7 +6,7 @@ namespace Spool.Media.Hardware;
 
 /// <summary>
 /// Proves each hardware encoder with a one-frame trial: a listed encoder only says ffmpeg was built with it, not that
-/// this machine has the GPU and driver behind it. A backend whose device file is absent is not tried (no process).
+/// this machine has the GPU and driver behind it. A backend without any of its device files is not tried (no process).
 /// </summary>
 public sealed class HardwareProver
 {
@@ -49,9 +49,13 @@ public sealed class HardwareProver
             return new HardwareProof(backend, false, $"this ffmpeg has no {encoder} encoder");
         }
 
-        if (HardwareSetup.DeviceFile(backend) is { } device && !deviceExists(device))
+        // Debian's ffmpeg lists every hardware encoder; without a device, a trial would only cost each batch's start.
+        var devices = HardwareSetup.DeviceFiles(backend);
+        if (!devices.Any(deviceExists))
         {
-            return new HardwareProof(backend, false, $"{device} is absent: no GPU render device");
+            return new HardwareProof(backend, false, backend == HardwareBackend.Cuda
+                ? $"no NVIDIA device: {string.Join(" and ", devices)} are absent"
+                : $"{devices[0]} is absent: no GPU render device");
         }
 
         var request = new ProcessRequest(ffmpegPath, TrialArguments(backend))

@@ -41,7 +41,7 @@ public sealed class HardwareProverTests
     public async Task Only_a_listed_encoder_with_its_device_is_tried_and_a_failed_trial_gives_its_first_error()
     {
         var runner = new ScriptedRunner(exitCode: 1, "[h264_nvenc @ 0x55c6ba833380] Cannot load libcuda.so.1\nError initializing output stream 0:0 -- Error while opening encoder\n");
-        var prover = new HardwareProver(runner, "ffmpeg", deviceExists: _ => false);
+        var prover = new HardwareProver(runner, "ffmpeg", deviceExists: path => path == "/dev/nvidiactl");
 
         var support = await prover.ProveAsync(With("h264_nvenc", "h264_vaapi"), CancellationToken.None);
 
@@ -54,6 +54,31 @@ public sealed class HardwareProverTests
             support.Proofs);
         Assert.Equal([["-c:v", "h264_nvenc"]], runner.Runs.Select(args => args.Skip(args.IndexOf("-c:v")).Take(2).ToArray()));
         Assert.False(support.IsProven(HardwareBackend.Cuda));
+    }
+
+    [Fact]
+    public async Task Without_an_nvidia_device_the_nvenc_trial_costs_no_process()
+    {
+        // Debian's ffmpeg lists h264_nvenc everywhere; its failing trial would cost every batch's start ~0.2 s.
+        var runner = new ScriptedRunner(exitCode: 1, "");
+        var prover = new HardwareProver(runner, "ffmpeg", deviceExists: _ => false);
+
+        var proof = await prover.ProveAsync(HardwareBackend.Cuda, With("h264_nvenc"), CancellationToken.None);
+
+        Assert.Equal(new HardwareProof(HardwareBackend.Cuda, false, "no NVIDIA device: /dev/nvidiactl and /dev/dxg are absent"), proof);
+        Assert.Empty(runner.Runs);
+    }
+
+    [Fact]
+    public async Task Under_wsl_the_dxg_device_lets_the_nvenc_trial_run()
+    {
+        var runner = new ScriptedRunner(exitCode: 0, "");
+        var prover = new HardwareProver(runner, "ffmpeg", deviceExists: path => path == "/dev/dxg");
+
+        var proof = await prover.ProveAsync(HardwareBackend.Cuda, With("h264_nvenc"), CancellationToken.None);
+
+        Assert.True(proof.Proven);
+        Assert.Single(runner.Runs);
     }
 
     [Fact]
