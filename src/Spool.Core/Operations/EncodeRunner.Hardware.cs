@@ -28,11 +28,27 @@ internal sealed partial class EncodeRunner
             return await WithCopiesAsync(plan, results, context, cancellationToken);
         }
 
-        var presets = plan.Encoded.Select(output => output.PresetName).ToList();
-        await context.Log.AppendAsync(presets, $"# {hardware.Encoder} failed ({error.Message}): running the CPU plan\n");
+        var failed = results.Where(pair => IsHardwareFailure(pair.Value)).Select(pair => pair.Key).ToHashSet(StringComparer.Ordinal);
+        await context.Log.AppendAsync(failed, $"# {hardware.Encoder} failed ({error.Message}): encoding on the CPU\n");
         var fallback = context with { Warnings = [.. context.Warnings, JobWarning.HardwareFallback(hardware.Encoder, error)] };
         var cpu = hardware.CpuPlan;
-        return await WithCopiesAsync(cpu, await RunEncodesAsync(cpu, fallback, splitOnFailure: true, cancellationToken), fallback, cancellationToken);
+        if (failed.Count == results.Count)
+        {
+            return await WithCopiesAsync(cpu, await RunEncodesAsync(cpu, fallback, splitOnFailure: true, cancellationToken), fallback, cancellationToken);
+        }
+
+        // Outputs the GPU run placed are committed already: only the ones it spoiled are encoded again, each alone.
+        for (var i = 0; i < cpu.Outputs.Count; i++)
+        {
+            if (failed.Contains(cpu.Outputs[i].PresetName))
+            {
+                var single = await RunCommandAsync(cpu.Separate[i], [cpu.Outputs[i]], fallback, new RunKind(2, Fused: false), cancellationToken);
+                results[cpu.Outputs[i].PresetName] = single.Results[0];
+            }
+        }
+
+        // The GPU plan's copies: outputs alike on the GPU (x264 speeds that map to one NVENC preset) are still one file.
+        return await WithCopiesAsync(plan, results, fallback, cancellationToken);
     }
 
     // What the GPU can be blamed for. The input's faults (missing, corrupt), the machine's (disk, permissions), the

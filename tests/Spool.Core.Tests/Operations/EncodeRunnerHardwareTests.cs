@@ -50,6 +50,24 @@ public sealed class EncodeRunnerHardwareTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_the_output_the_gpu_spoiled_is_encoded_again_and_the_placed_one_is_committed_once()
+    {
+        // The "GPU" encodes both outputs (libx264 standing in for NVENC), but the second comes out unreadable.
+        var runner = new SpoilingGpuRunner(new ProcessRunner());
+        var fence = new RecordingFence();
+        var proven = new HardwareSupport([new HardwareProof(HardwareBackend.Cuda, true, "trial encoded")]);
+
+        var results = await RunAsync(runner, fence, PlanOptions.Default with { ProvenHardware = proven }, "fast_draft", "mobile_optimized");
+
+        Assert.Equal(["h264_nvenc", "libx264"], runner.Encodes.Select(args => args[args.IndexOf("-c:v") + 1]));
+        Assert.Single(runner.Encodes[1], token => token.StartsWith("file:", StringComparison.Ordinal) && token.Contains("mobile_optimized", StringComparison.Ordinal));
+        Assert.DoesNotContain(runner.Encodes[1], token => token.Contains("fast_draft", StringComparison.Ordinal));
+        Assert.Equal(["fast_draft", "mobile_optimized"], fence.Committed.Select(result => result.Preset));
+        Assert.Equal((JobStatus.Succeeded, 0), (results["fast_draft"].Status, results["fast_draft"].Warnings.Count));
+        Assert.Equal((JobStatus.Succeeded, JobWarning.HardwareFallbackCode), (results["mobile_optimized"].Status, results["mobile_optimized"].Warnings.Single().Code));
+    }
+
+    [Fact]
     public async Task A_named_backend_that_is_not_proven_encodes_on_the_cpu_with_a_warning()
     {
         var runner = new NvencFailingRunner(new ProcessRunner());
@@ -100,6 +118,51 @@ public sealed class EncodeRunnerHardwareTests : IDisposable
             }
 
             return inner.RunAsync(request, progress, cancellationToken);
+        }
+    }
+
+    /// <summary>Runs an NVENC command as libx264 (same outputs), then empties the last output: a GPU that wrote one bad file.</summary>
+    private sealed class SpoilingGpuRunner(IProcessRunner inner) : IProcessRunner
+    {
+        public List<List<string>> Encodes { get; } = [];
+
+        public async Task<ProcessResult> RunAsync(ProcessRequest request, IProgress<FfmpegProgress>? progress, CancellationToken cancellationToken)
+        {
+            var args = request.Arguments.ToList();
+            if (args.Contains("-c:v"))
+            {
+                Encodes.Add(args);
+            }
+
+            if (!args.Contains("h264_nvenc"))
+            {
+                return await inner.RunAsync(request, progress, cancellationToken);
+            }
+
+            var cpu = new List<string>();
+            for (var i = 0; i < args.Count; i++)
+            {
+                switch (args[i])
+                {
+                    case "h264_nvenc":
+                        cpu.Add("libx264");
+                        break;
+                    case "-preset":
+                        cpu.AddRange(["-preset", "ultrafast"]);
+                        i++;
+                        break;
+                    case "-rc" or "-cq" or "-b:v":
+                        i++;
+                        break;
+                    default:
+                        cpu.Add(args[i]);
+                        break;
+                }
+            }
+
+            var result = await inner.RunAsync(request with { Arguments = cpu }, progress, cancellationToken);
+            await File.WriteAllBytesAsync(args[^1]["file:".Length..], [], cancellationToken);
+            return result;
         }
     }
 
