@@ -136,7 +136,7 @@ internal static class BatchCommands
     {
         var runner = new ProcessRunner();
         var (tools, capabilities) = await Toolchain.RequireWithCapabilitiesAsync(runner, cancellationToken);
-        var options = WorkerSettings.For(concurrent, capabilities);
+        var options = await WorkerSettings.ForAsync(concurrent, runner, tools, capabilities, cancellationToken);
         return await QueueRun.RunBatchAsync(store, runner, tools, batchId, options, quiet, cancellationToken);
     }
 }

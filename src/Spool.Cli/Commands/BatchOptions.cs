@@ -34,6 +34,12 @@ internal sealed class BatchOptions
 
     public Option<string?> Mode { get; } = new("--mode") { Description = "fast | balanced | high_quality: picks the x264 speed preset." };
 
+    public Option<string?> Hwaccel { get; } = new("--hwaccel")
+    {
+        Description = "auto (default) | none | cuda | vaapi | qsv: encode H.264 on a GPU (h264_nvenc, h264_vaapi, h264_qsv) where 'spool doctor' proves it with a one-frame trial; "
+            + "otherwise, and when a GPU encode fails, on the CPU (libx264). A named backend this machine has not proved is encoded on the CPU with a warning.",
+    };
+
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress output." };
 
     public Option<string?> Priority { get; } = new("--priority") { Description = "urgent | high | normal (default) | low: batches of higher priority run first." };
@@ -93,6 +99,7 @@ internal sealed class BatchOptions
         ErrorHandling.AcceptOnlyFromAmong("continue", "stop");
         Quality.AcceptOnlyFromAmong("medium", "high", "ultra");
         Mode.AcceptOnlyFromAmong("fast", "balanced", "high_quality");
+        Hwaccel.AcceptOnlyFromAmong("auto", "none", "cuda", "vaapi", "qsv");
         Priority.AcceptOnlyFromAmong("urgent", "high", "normal", "low");
         Strategy.AcceptOnlyFromAmong("fixed", "adaptive", "smart", "sequential");
         Qc.AcceptOnlyFromAmong("off", "quick", "full");
@@ -114,6 +121,7 @@ internal sealed class BatchOptions
             Export = parse.GetValue(Operations.Export),
             Quality = parse.GetValue(Quality),
             Mode = parse.GetValue(Mode),
+            Hwaccel = parse.GetValue(Hwaccel),
             Priority = parse.GetValue(Priority),
             ErrorHandling = parse.GetValue(ErrorHandling),
             MaxConcurrent = NumberOptions.AutoOrWhole(parse.GetValue(MaxConcurrent)),
@@ -146,6 +154,7 @@ internal sealed class BatchOptions
         command.Options.Add(Output);
         command.Options.Add(Quality);
         command.Options.Add(Mode);
+        command.Options.Add(Hwaccel);
         if (includeRunOptions)
         {
             command.Options.Add(MaxConcurrent);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spool.Media.Hardware;
 using Spool.Media.Processes;
 
 namespace Spool.Cli.Commands;
@@ -15,7 +16,8 @@ internal static class DoctorCommand
         var command = new Command("doctor", "Show the ffmpeg version, encoders, filters and hardware acceleration Spool can use.");
         command.SetAction(async (_, cancellationToken) =>
         {
-            var (tools, capabilities) = await Toolchain.RequireWithCapabilitiesAsync(new ProcessRunner(), cancellationToken);
+            var runner = new ProcessRunner();
+            var (tools, capabilities) = await Toolchain.RequireWithCapabilitiesAsync(runner, cancellationToken);
             Console.WriteLine($"ffmpeg   {tools.Ffmpeg}: {capabilities.Version}");
             Console.WriteLine($"ffprobe  {tools.Ffprobe}");
             var missing = NeededEncoders.Where(name => !capabilities.HasEncoder(name))
@@ -33,6 +35,11 @@ internal static class DoctorCommand
             }
 
             Console.WriteLine($"hwaccels {(capabilities.HardwareAccelerations.Count == 0 ? "none" : string.Join(", ", capabilities.HardwareAccelerations.Order(StringComparer.Ordinal)))}");
+            foreach (var line in HardwareLines(await WorkerSettings.ProveAsync(runner, tools, capabilities, cancellationToken)))
+            {
+                Console.WriteLine(line);
+            }
+
             if (missing.Count > 0)
             {
                 Console.Error.WriteLine($"spool: this ffmpeg lacks {string.Join(", ", missing)}; install Debian's ffmpeg package.");
@@ -43,4 +50,9 @@ internal static class DoctorCommand
         });
         return command;
     }
+
+    /// <summary>One line per hardware encoder: proven by its one-frame trial (batches may use it), or not and why (they encode on the CPU).</summary>
+    public static IEnumerable<string> HardwareLines(HardwareSupport support) =>
+        support.Proofs.Select(proof =>
+            $"hardware {HardwareSetup.Encoder(proof.Backend),-14} {(proof.Proven ? "proven" : "not proven")} ({HardwareSetup.WireName(proof.Backend)}): {proof.Reason}");
 }

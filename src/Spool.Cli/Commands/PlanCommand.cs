@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spool.Core.Operations;
+using Spool.Core.Planning;
 using Spool.Media.Commands;
 using Spool.Media.Errors;
 using Spool.Media.Probing;
@@ -20,9 +21,16 @@ internal static class PlanCommand
         {
             var invocation = await BatchInvocation.FromConfiguredAsync(parse, options, parse.GetValue(paths)!, cancellationToken);
             var runner = new ProcessRunner();
-            var tools = await Toolchain.RequireAsync(runner, cancellationToken);
+            var (tools, capabilities) = await Toolchain.RequireWithCapabilitiesAsync(runner, cancellationToken);
             var prober = new Prober(runner, tools.Ffprobe);
             var settings = invocation.Settings;
+            if (settings.PlanOptions.Hardware != HardwareChoice.None)
+            {
+                // The commands a batch would run here: on a GPU only where this machine proves it, as a worker would.
+                var proven = await WorkerSettings.ProveAsync(runner, tools, capabilities, cancellationToken);
+                settings = settings with { PlanOptions = settings.PlanOptions with { ProvenHardware = proven } };
+            }
+
             var rejected = 0;
             foreach (var input in invocation.Inputs)
             {
@@ -47,6 +55,16 @@ internal static class PlanCommand
                 foreach (var output in plan.Encode?.Outputs ?? [])
                 {
                     Console.WriteLine($"#   {output.PresetName}: {output.Width}x{output.Height}{(output.HasAudio ? " with audio" : " no audio")} -> {output.FinalPath}");
+                }
+
+                if (plan.Encode?.HardwareNote is { } note)
+                {
+                    Console.WriteLine($"#   {note}");
+                }
+
+                if (plan.Encode?.Hardware is { } hardware)
+                {
+                    Console.WriteLine($"#   encoded with {hardware.Encoder}; if that encode fails, the same outputs are encoded on the CPU (libx264)");
                 }
 
                 foreach (var run in plan.Runs)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spool.Cli.Terminal;
 using Spool.Core.Discovery;
 using Spool.Core.Operations;
+using Spool.Core.Planning;
 using Spool.Core.Queue;
 using Spool.Core.Storage;
 using Spool.Media.Probing;
@@ -58,7 +59,8 @@ internal static class ProcessCommand
         var (tools, capabilities) = await Toolchain.RequireWithCapabilitiesAsync(runner, cancellationToken);
         await using var store = await StoreAccess.OpenAsync(invocation.Store, cancellationToken);
         var batchId = await SubmitAsync(store, runner, tools, invocation, cancellationToken);
-        var options = WorkerSettings.For(invocation.Settings.MaxConcurrent, capabilities);
+        var cpuOnly = invocation.Settings.PlanOptions.Hardware == HardwareChoice.None;
+        var options = await WorkerSettings.ForAsync(invocation.Settings.MaxConcurrent, runner, tools, capabilities, cancellationToken, cpuOnly);
         return await QueueRun.RunBatchAsync(store, runner, tools, batchId, options, invocation.Quiet, cancellationToken);
     }
 

@@ -57,7 +57,7 @@ internal static class ServeCommand
             await using var jobs = await StoreAccess.OpenAsync(parse.GetValue(store), cancellationToken);
             WorkerOptions? workers = parse.GetValue(noWorkers)
                 ? null
-                : WorkerSettings.For(parse.GetValue(concurrent), capabilities) with { Drain = false, ProgressInterval = TimeSpan.FromSeconds(1) };
+                : await WorkerSettings.ForAsync(parse.GetValue(concurrent), runner, tools, capabilities, cancellationToken) with { Drain = false, ProgressInterval = TimeSpan.FromSeconds(1) };
             var kept = secret is null ? KeptToken() : null;
             options = options with { Token = secret ?? kept!.Token };
             try

@@ -32,7 +32,7 @@ internal static class WorkerCommand
             var runner = new ProcessRunner();
             var (tools, capabilities) = await Toolchain.RequireWithCapabilitiesAsync(runner, cancellationToken);
             await using var jobs = await StoreAccess.OpenAsync(parse.GetValue(store), cancellationToken);
-            var options = (WorkerSettings.For(parse.GetValue(concurrent), capabilities) with { Drain = parse.GetValue(drain) })
+            var options = (await WorkerSettings.ForAsync(parse.GetValue(concurrent), runner, tools, capabilities, cancellationToken) with { Drain = parse.GetValue(drain) })
                 .WithLease(TimeSpan.FromSeconds(parse.GetValue(lease)));
             var finished = await ProgressDisplay.RunAsync(parse.GetValue(quiet), observer =>
                 new WorkerPool(jobs, runner, tools, observer, TimeProvider.System, ProcessIdentity.Current("worker")).RunAsync(options, cancellationToken));

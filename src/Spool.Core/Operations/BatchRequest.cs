@@ -20,6 +20,9 @@ public sealed record BatchRequest
 
     public string? Mode { get; init; }
 
+    /// <summary>auto | none | cuda | vaapi | qsv: which video encoder family (a GPU one only where doctor's trial proved it).</summary>
+    public string? Hwaccel { get; init; }
+
     public string? Priority { get; init; }
 
     public string? ErrorHandling { get; init; }

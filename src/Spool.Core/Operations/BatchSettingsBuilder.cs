@@ -57,6 +57,7 @@ public static partial class BatchSettingsBuilder
         var presets = Presets(request, catalog, checks);
         var quality = checks.Choice("quality", request.Quality, "medium", ["medium", "high", "ultra"]);
         var mode = checks.Choice("mode", request.Mode, null, ["fast", "balanced", "high_quality"]);
+        var hwaccel = checks.Choice("hwaccel", request.Hwaccel, "auto", ["auto", "none", "cuda", "vaapi", "qsv"]);
         var priority = checks.Choice("priority", request.Priority, "normal", ["urgent", "high", "normal", "low"]);
         var handling = checks.Choice("error_handling", request.ErrorHandling, "continue", ["continue", "stop"]);
         var qc = checks.Choice("qc", request.Qc, "quick", ["off", "quick", "full"]);
@@ -84,6 +85,7 @@ public static partial class BatchSettingsBuilder
         {
             Quality = Enum.Parse<QualityLevel>(quality!, ignoreCase: true),
             Mode = mode is null ? null : Enum.Parse<EncodeMode>(mode.Replace("_", "", StringComparison.Ordinal), ignoreCase: true),
+            Hardware = Enum.Parse<HardwareChoice>(hwaccel!, ignoreCase: true),
         };
         var settings = new BatchSettings(
             presets!,

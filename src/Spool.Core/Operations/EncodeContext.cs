@@ -8,4 +8,7 @@ internal sealed record EncodeContext(DiscoveredInput Input, MediaInfo Source, Jo
 {
     /// <summary>The video filters the encode runs on the source (stabilise, colour, a burn): QC's reference runs them too.</summary>
     public IReadOnlyList<string> SourceFilters { get; init; } = [];
+
+    /// <summary>Warnings every job of this encode carries, whatever its outcome (a hardware fallback, an unproven --hwaccel).</summary>
+    public IReadOnlyList<JobWarning> Warnings { get; init; } = [];
 }

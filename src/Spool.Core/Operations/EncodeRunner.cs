@@ -19,21 +19,22 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
 {
     private readonly QualityChecker quality = new(runner, tools.Ffmpeg, tools.Ffprobe, capabilities: null);
 
-    public async Task<IReadOnlyDictionary<string, JobResult>> RunAsync(WorkPlan plan, EncodeContext context, CancellationToken cancellationToken)
+    // A GPU plan is not split into separate runs when its fused run fails: its CPU plan runs instead (EncodeRunner.Hardware.cs).
+    private async Task<Dictionary<string, JobResult>> RunEncodesAsync(WorkPlan plan, EncodeContext context, bool splitOnFailure, CancellationToken cancellationToken)
     {
         var results = new Dictionary<string, JobResult>(StringComparer.Ordinal);
         var encoded = plan.Encoded;
         if (encoded.Count > 1)
         {
             var fused = await RunCommandAsync(plan.Fused, encoded, context, new RunKind(1, Fused: true), cancellationToken);
-            if (fused.Error is null || !WorthSeparateRuns(fused.Error))
+            if (fused.Error is null || !splitOnFailure || !WorthSeparateRuns(fused.Error))
             {
                 foreach (var (output, result) in encoded.Zip(fused.Results))
                 {
                     results[output.PresetName] = result;
                 }
 
-                return await WithCopiesAsync(plan, results, context, cancellationToken);
+                return results;
             }
         }
 
@@ -47,7 +48,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             }
         }
 
-        return await WithCopiesAsync(plan, results, context, cancellationToken);
+        return results;
     }
 
     // A failure that is the input's (corrupt, missing, unsupported) or the machine's (disk, permissions) or the
@@ -109,7 +110,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             return new RunOutcome(error, outputs.Select(output => Failed(context, output, kind, error, result)).ToList());
         }
 
-        var damage = await CheckSourceAsync(outputs, presets, context, result, cancellationToken);
+        IReadOnlyList<JobWarning> damage = [.. context.Warnings, .. await CheckSourceAsync(outputs, presets, context, result, cancellationToken)];
         var jobs = new List<JobResult>();
         foreach (var output in outputs)
         {
@@ -295,6 +296,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             CpuSeconds = CpuShare(run, kind),
             PeakMemoryBytes = run.PeakMemoryBytes / kind.Outputs,
             Operations = context.Operations,
+            Warnings = context.Warnings,
         };
 
     private sealed record RunOutcome(MediaError? Error, IReadOnlyList<JobResult> Results);

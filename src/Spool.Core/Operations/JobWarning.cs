@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spool.Core.Validation;
+using Spool.Media.Errors;
 
 namespace Spool.Core.Operations;
 
@@ -11,8 +12,24 @@ public sealed record JobWarning(string Code, string Message, IReadOnlyList<doubl
 {
     public const string SourceDamagedCode = "source_damaged";
 
+    /// <summary>The GPU encode failed and the job was encoded again on the CPU.</summary>
+    public const string HardwareFallbackCode = "hardware_fallback";
+
+    /// <summary>The batch named a hardware encoder this machine has not proved, so the job was encoded on the CPU.</summary>
+    public const string HardwareUnprovenCode = "hardware_unproven";
+
     // The message names the first few places; the list keeps every listed one.
     private const int TimesInMessage = 5;
+
+    /// <summary>"h264_nvenc failed (ffmpeg exited with code 1: …): encoded on the CPU with libx264".</summary>
+    public static JobWarning HardwareFallback(string encoder, MediaError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new JobWarning(HardwareFallbackCode, $"{encoder} failed ({error.Message}): encoded on the CPU with libx264", []);
+    }
+
+    /// <summary>The planner's note on a named but unproven --hwaccel.</summary>
+    public static JobWarning HardwareUnproven(string note) => new(HardwareUnprovenCode, note, []);
 
     /// <summary>The source decodes with errors: where, from a decode dated by <see cref="DecodeLog"/>.</summary>
     public static JobWarning SourceDamaged(DecodeErrors errors)

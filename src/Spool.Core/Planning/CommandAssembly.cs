@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spool.Media.Commands;
+using Spool.Media.Hardware;
 
 namespace Spool.Core.Planning;
 
@@ -37,7 +38,8 @@ internal static class CommandAssembly
         IReadOnlyList<Filter> common,
         IReadOnlyList<PlannedOutput> outputs,
         EncodeAdjustments adjustments,
-        int? threads)
+        int? threads,
+        HardwareSetup? hardware = null)
     {
         var source = "0:" + Invariant(videoIndex);
         IReadOnlyList<Filter> shared = [.. common, .. adjustments.VideoFilters.Select(Verbatim)];
@@ -78,6 +80,8 @@ internal static class CommandAssembly
         return new FfmpegCommand(inputs, new FilterGraph(chains), ffmpegOutputs)
         {
             FilterThreads = threads,
+            HardwareDevices = hardware?.Devices ?? [],
+            FilterHardwareDevice = hardware?.FilterDevice,
         };
     }
 

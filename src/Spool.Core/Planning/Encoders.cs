@@ -1,5 +1,6 @@
 using Spool.Core.Presets;
 using Spool.Media.Commands;
+using Spool.Media.Hardware;
 using Spool.Media.Probing;
 
 namespace Spool.Core.Planning;
@@ -19,6 +20,14 @@ public static class Encoders
             PixelFormat = "yuv420p",
             MaxRateKbps = preset.MaxBitrateKbps,
         };
+    }
+
+    /// <summary>The settings on <paramref name="backend"/>'s hardware encoder (see <see cref="HardwareEncoders"/>), or libx264's when null.</summary>
+    public static VideoEncoding Video(Preset preset, PlanOptions options, HardwareBackend? backend)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        ArgumentNullException.ThrowIfNull(options);
+        return backend is { } hardware ? HardwareEncoders.Video(preset, options, hardware) : Video(preset, options);
     }
 
     /// <summary>

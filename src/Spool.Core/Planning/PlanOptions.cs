@@ -1,3 +1,5 @@
+using Spool.Media.Hardware;
+
 namespace Spool.Core.Planning;
 
 /// <summary>How much better than the preset to aim: each step lowers the CRF (higher quality, larger files).</summary>
@@ -26,6 +28,25 @@ public enum EncodeMode
     HighQuality,
 }
 
+/// <summary>Which video encoder family to use (--hwaccel): a hardware one only when this machine has proved it.</summary>
+public enum HardwareChoice
+{
+    /// <summary>The first proven backend (NVENC, then Quick Sync, then VA-API); the CPU when none is proven.</summary>
+    Auto,
+
+    /// <summary>Always libx264 on the CPU.</summary>
+    None,
+
+    /// <summary>h264_nvenc when proven; otherwise the CPU, with a warning.</summary>
+    Cuda,
+
+    /// <summary>h264_vaapi when proven; otherwise the CPU, with a warning.</summary>
+    Vaapi,
+
+    /// <summary>h264_qsv when proven; otherwise the CPU, with a warning.</summary>
+    Qsv,
+}
+
 /// <summary>Knobs that apply to every output of a batch, and what the local ffmpeg can do.</summary>
 public sealed record PlanOptions
 {
@@ -44,6 +65,12 @@ public sealed record PlanOptions
     /// capability detection should set it from "ffmpeg -filters".
     /// </summary>
     public bool CanToneMap { get; init; } = true;
+
+    /// <summary>The batch's --hwaccel.</summary>
+    public HardwareChoice Hardware { get; init; } = HardwareChoice.Auto;
+
+    /// <summary>What this machine's one-frame trials proved (spool doctor's proof); none by default, so plans are the CPU's.</summary>
+    public HardwareSupport ProvenHardware { get; init; } = HardwareSupport.None;
 
     /// <summary>Filters and a subtitle track that media operations add to every output; none by default.</summary>
     public EncodeAdjustments Adjustments { get; init; } = EncodeAdjustments.None;

@@ -17,9 +17,18 @@ public sealed record WorkPlan(
     /// <summary>Things the user should know about the result (e.g. HDR left un-tone-mapped); empty when none.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>Set when the video is encoded on a GPU: which encoder, and the CPU plan to run if that encode fails.</summary>
+    public HardwareFallback? Hardware { get; init; }
+
+    /// <summary>Why a hardware encoder the batch named is not used here (it is not proven on this machine); null otherwise.</summary>
+    public string? HardwareNote { get; init; }
+
     /// <summary>The outputs ffmpeg makes, in order: every output that is not a copy of another.</summary>
     public IReadOnlyList<OutputPlan> Encoded => [.. Outputs.Where(output => output.DuplicateOf is null)];
 }
+
+/// <summary>A hardware plan's encoder ("h264_nvenc") and the same work planned for the CPU, run when the hardware encode fails.</summary>
+public sealed record HardwareFallback(string Encoder, WorkPlan CpuPlan);
 
 /// <summary>
 /// One output as planned. <see cref="Width"/> and <see cref="Height"/> are the encoded frame size (for canvas presets,

@@ -1,6 +1,7 @@
 using Spool.Core.Presets;
 using Spool.Media.Commands;
 using Spool.Media.Errors;
+using Spool.Media.Hardware;
 using Spool.Media.Probing;
 
 namespace Spool.Core.Planning;
@@ -43,13 +44,15 @@ public static class WorkPlanner
         var audio = source.PrimaryAudio;
         var common = VideoFilters.Common(video, options.CanToneMap);
         var adjustments = options.Adjustments;
-        var planned = presets.Select(preset => PlanOutput(source, video, audio, preset, options, target)).ToList();
+        var (backend, hardwareNote) = HardwareEncoders.Choose(options);
+        var hardware = backend is { } chosen ? HardwareSetup.For(chosen) : null;
+        var planned = presets.Select(preset => PlanOutput(source, video, audio, preset, options, target, backend)).ToList();
         var separate = planned
-            .Select(output => CommandAssembly.Build(source.Path, video.Index, common, [output], adjustments, options.ThreadsPerJob))
+            .Select(output => CommandAssembly.Build(source.Path, video.Index, common, [output], adjustments, options.ThreadsPerJob, hardware))
             .ToList();
         var outputs = MarkDuplicates(planned, separate);
         var encoded = outputs.Where(output => output.Plan.DuplicateOf is null).ToList();
-        var fused = CommandAssembly.Build(source.Path, video.Index, common, encoded, adjustments, options.ThreadsPerJob);
+        var fused = CommandAssembly.Build(source.Path, video.Index, common, encoded, adjustments, options.ThreadsPerJob, hardware);
         var warnings = new List<string>();
         if (video.IsHdr && !options.CanToneMap)
         {
@@ -65,12 +68,20 @@ public static class WorkPlanner
         var plan = new WorkPlan(source.Path, outputs.Select(output => output.Plan).ToList(), fused, separate)
         {
             Warnings = warnings,
+            HardwareNote = hardwareNote,
         };
+        if (backend is { } used)
+        {
+            // The same work on the CPU, planned now (planning is pure and cheap) so a failed GPU encode can fall back at once.
+            var cpu = (PlanOutcome.Planned)Plan(source, presets, options with { Hardware = HardwareChoice.None }, target);
+            plan = plan with { Hardware = new HardwareFallback(HardwareSetup.Encoder(used), cpu.Plan) };
+        }
+
         return new PlanOutcome.Planned(plan);
     }
 
     private static PlannedOutput PlanOutput(
-        MediaInfo source, VideoStreamInfo video, AudioStreamInfo? audio, Preset preset, PlanOptions options, OutputTarget target)
+        MediaInfo source, VideoStreamInfo video, AudioStreamInfo? audio, Preset preset, PlanOptions options, OutputTarget target, HardwareBackend? backend)
     {
         var concrete = AutoPreset.ForSource(preset, video.DisplayWidth, video.DisplayHeight);
         var size = FrameSizes.For(video.DisplayWidth, video.DisplayHeight, concrete.Size);
@@ -93,8 +104,9 @@ public static class WorkPlanner
             : [];
         return new PlannedOutput(
             plan,
-            VideoFilters.ForOutput(size, fps),
-            Encoders.Video(concrete, options),
+            // A GPU encoder that takes device frames gets them uploaded at the end of the output's own chain.
+            [.. VideoFilters.ForOutput(size, fps), .. backend is { } gpu ? HardwareSetup.For(gpu).Upload : []],
+            Encoders.Video(concrete, options, backend),
             [.. tracks.Select(track => new PlannedAudio(track.Index, Encoders.Audio(track, concrete)))],
             subtitles,
             fpsMode);

@@ -5,6 +5,7 @@ using Spool.Core.Planning;
 using Spool.Core.Presets;
 using Spool.Core.Quality.Checks;
 using Spool.Core.Reporting;
+using Spool.Media.Hardware;
 
 namespace Spool.Core.Queue;
 
@@ -22,6 +23,9 @@ public sealed record BatchOptionsSnapshot(
     double StallTimeoutSeconds,
     int RetryCount)
 {
+    /// <summary>The batch's --hwaccel; each worker plans with it against its own machine's proof.</summary>
+    public HardwareChoice Hwaccel { get; init; } = HardwareChoice.Auto;
+
     /// <summary>Null: QC off.</summary>
     public QcMode? Qc { get; init; } = QcMode.Quick;
 
@@ -63,6 +67,7 @@ public sealed record BatchOptionsSnapshot(
             settings.StallTimeout.TotalSeconds,
             retryCount)
         {
+            Hwaccel = settings.PlanOptions.Hardware,
             Qc = settings.Qc,
             QcWarnOnly = settings.QcWarnOnly,
             QcRetry = settings.QcRetry,
@@ -84,11 +89,11 @@ public sealed record BatchOptionsSnapshot(
         JsonSerializer.Deserialize<BatchOptionsSnapshot>(json, ReportJson.Options)
         ?? throw new InvalidDataException("A batch's options are empty.");
 
-    /// <summary>The settings a worker runs this batch's jobs with, on this machine's cores and ffmpeg.</summary>
-    public BatchSettings ToSettings(string outputDirectory, int maxConcurrent, int processorCount, bool canToneMap) =>
+    /// <summary>The settings a worker runs this batch's jobs with, on this machine's cores, ffmpeg and proven hardware.</summary>
+    public BatchSettings ToSettings(string outputDirectory, int maxConcurrent, int processorCount, bool canToneMap, HardwareSupport? hardware = null) =>
         new(
             Presets.Select(preset => preset.ToPreset()).ToList(),
-            new PlanOptions { Quality = Quality, Mode = Mode, CanToneMap = canToneMap },
+            new PlanOptions { Quality = Quality, Mode = Mode, CanToneMap = canToneMap, Hardware = Hwaccel, ProvenHardware = hardware ?? HardwareSupport.None },
             outputDirectory,
             maxConcurrent,
             ErrorHandling,

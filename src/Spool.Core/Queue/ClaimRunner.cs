@@ -114,7 +114,7 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
         }
 
         var presets = pending.Select(job => job.Claimed.Preset).ToHashSet(StringComparer.Ordinal);
-        var settings = snapshot.ToSettings(claim.Batch.OutputDirectory, sharing, options.ProcessorCount, options.CanToneMap);
+        var settings = snapshot.ToSettings(claim.Batch.OutputDirectory, sharing, options.ProcessorCount, options.CanToneMap, options.Hardware);
         settings = settings with
         {
             Presets = settings.Presets.Where(preset => presets.Contains(preset.Name)).ToList(),

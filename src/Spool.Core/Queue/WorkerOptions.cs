@@ -1,3 +1,5 @@
+using Spool.Media.Hardware;
+
 namespace Spool.Core.Queue;
 
 /// <summary>How a worker pool runs: how many work items at once, which batch, and its lease timings.</summary>
@@ -5,6 +7,9 @@ public sealed record WorkerOptions(int MaxConcurrent, int ProcessorCount, bool C
 {
     /// <summary>Only this batch's jobs; null takes any batch's.</summary>
     public string? BatchId { get; init; }
+
+    /// <summary>The hardware encoders this machine proved at start (spool doctor's trial); none: every batch encodes on the CPU.</summary>
+    public HardwareSupport Hardware { get; init; } = HardwareSupport.None;
 
     /// <summary>Exit when nothing is left to claim and nothing runs; otherwise wait for new work until stopped.</summary>
     public bool Drain { get; init; } = true;

@@ -11,7 +11,16 @@ public sealed record FfmpegCommand(
 
     /// <summary>Threads for the filter graph; null leaves ffmpeg's default.</summary>
     public int? FilterThreads { get; init; }
+
+    /// <summary>Hardware devices opened before the inputs ("-init_hw_device"), for encoders that take GPU frames.</summary>
+    public IReadOnlyList<HardwareDevice> HardwareDevices { get; init; } = [];
+
+    /// <summary>The device hwupload filters upload to ("-filter_hw_device"); null when none.</summary>
+    public string? FilterHardwareDevice { get; init; }
 }
+
+/// <summary>"-init_hw_device TYPE=NAME[:DEVICE]": a GPU device ffmpeg opens and filters refer to by name.</summary>
+public sealed record HardwareDevice(string Type, string Name, string? Device = null);
 
 /// <summary>An input file; <see cref="Options"/> come before its "-i".</summary>
 public sealed record FfmpegInput(string Path, IReadOnlyList<string> Options)
@@ -75,6 +84,12 @@ public sealed record VideoEncoding(string Codec)
     public string? Preset { get; init; }
 
     public int? Crf { get; init; }
+
+    /// <summary>A hardware encoder's quality mode (in place of <see cref="Crf"/>); null for none.</summary>
+    public VideoRateControl? RateControl { get; init; }
+
+    /// <summary>"-compression_level": VA-API's speed/quality level (1 best … 7 fastest on Intel); null leaves the driver's.</summary>
+    public int? CompressionLevel { get; init; }
 
     public string? Profile { get; init; }
 

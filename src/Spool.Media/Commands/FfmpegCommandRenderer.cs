@@ -20,6 +20,8 @@ public static class FfmpegCommandRenderer
             tokens.AddRange(["-filter_complex_threads", Invariant(filterThreads)]);
         }
 
+        tokens.AddRange(DeviceTokens(command.HardwareDevices, command.FilterHardwareDevice));
+
         foreach (var input in command.Inputs)
         {
             tokens.AddRange(input.Options);
@@ -36,6 +38,20 @@ public static class FfmpegCommandRenderer
             RenderOutput(output, tokens);
         }
 
+        return tokens;
+    }
+
+    /// <summary>"-init_hw_device vaapi=va:/dev/dri/renderD128 -filter_hw_device va": global options, before any input.</summary>
+    public static IReadOnlyList<string> DeviceTokens(IReadOnlyList<HardwareDevice> devices, string? filterDevice)
+    {
+        ArgumentNullException.ThrowIfNull(devices);
+        var tokens = new List<string>();
+        foreach (var device in devices)
+        {
+            tokens.AddRange(["-init_hw_device", device.Type + "=" + device.Name + (device.Device is { } path ? ":" + path : "")]);
+        }
+
+        AddIf(tokens, "-filter_hw_device", filterDevice);
         return tokens;
     }
 
@@ -170,6 +186,8 @@ public static class FfmpegCommandRenderer
 
         AddIf(tokens, "-preset", video.Preset);
         AddIf(tokens, "-crf", video.Crf);
+        tokens.AddRange(video.RateControl?.Tokens() ?? []);
+        AddIf(tokens, "-compression_level", video.CompressionLevel);
         AddIf(tokens, "-profile:v", video.Profile);
         AddIf(tokens, "-pix_fmt", video.PixelFormat);
         if (video.MaxRateKbps is { } maxRate)

@@ -75,6 +75,9 @@ internal sealed record SubmitRequest
     /// <summary>fast | balanced | high_quality.</summary>
     public string? Mode { get; init; }
 
+    /// <summary>auto (default) | none | cuda | vaapi | qsv: a GPU encoder where the worker's machine proved it.</summary>
+    public string? Hwaccel { get; init; }
+
     public int? Thumbnails { get; init; }
 
     public bool Sprite { get; init; }
@@ -122,6 +125,7 @@ internal sealed record SubmitRequest
         Export = Export,
         Quality = Quality,
         Mode = Mode,
+        Hwaccel = Hwaccel,
         Priority = Priority,
         ErrorHandling = ErrorHandling,
         MaxConcurrent = MaxConcurrent,
