@@ -104,6 +104,7 @@ public static class BatchReportBuilder
     {
         Warnings = job.Warnings.Count == 0 ? null : job.Warnings,
         CopiedFrom = job.CopiedFrom,
+        Chunk = job.Chunk,
     };
 
     private static double? Cpu(ReportExtras extras, JobResult job) =>
