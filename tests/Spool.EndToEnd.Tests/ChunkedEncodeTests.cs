@@ -12,7 +12,6 @@ namespace Spool.EndToEnd.Tests;
 /// </summary>
 public sealed class ChunkedEncodeTests
 {
-    private const int SourceFrames = 600;
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(4);
 
     [Fact]
@@ -20,7 +19,7 @@ public sealed class ChunkedEncodeTests
     {
         using var temp = new TempFolder("chunked");
         var cli = SpoolCli.In(temp);
-        var source = await SourceAsync(temp, 320, 240);
+        var source = await SourceAsync(temp, 320, 240, 24, 50);
         var output = temp.Combine("out");
 
         var run = await cli.RunAsync("process", source, "--chunk", "6", "--preset", "web_optimized", "--max-concurrent", "2", "--output", output);
@@ -38,7 +37,7 @@ public sealed class ChunkedEncodeTests
             chunks.Select(job => Describe(job.Raw.GetProperty("chunk"))).Order(StringComparer.Ordinal));
 
         var facts = await CountAsync(joined.Output!);
-        Assert.Equal(SourceFrames, facts.Frames);
+        Assert.Equal(600, facts.Frames);
         Assert.InRange(facts.Duration, 24 - 0.04, 24 + 0.04);
         Assert.Empty(Directory.GetDirectories(Path.Combine(output, "long", "video"), ".chunks-*"));
         Assert.Empty(OutputTree.PartialFiles(output));
@@ -49,11 +48,11 @@ public sealed class ChunkedEncodeTests
     {
         using var temp = new TempFolder("chunk-kill");
         var cli = SpoolCli.In(temp);
-        var source = await SourceAsync(temp, 640, 360);
+        var source = await SourceAsync(temp, 640, 360, 12, 25);
         var output = temp.Combine("out");
 
         ToolResult killed;
-        using (var first = await cli.StartGroupAsync("process", source, "--chunk", "6", "--preset", "high_quality", "--max-concurrent", "1", "--output", output))
+        using (var first = await cli.StartGroupAsync("process", source, "--chunk", "3", "--preset", "high_quality", "--max-concurrent", "1", "--output", output))
         {
             if (!await WaitForPlacedChunkAsync(output, first))
             {
@@ -86,18 +85,19 @@ public sealed class ChunkedEncodeTests
         var log = await File.ReadAllTextAsync(Path.Combine(output, "long", "metadata", $"long_{finished[0].Preset}.log"));
         Assert.Equal(1, log.Split('\n').Count(line => line.StartsWith("# chunk ", StringComparison.Ordinal)));
         var facts = await CountAsync(after.Single(job => job.Preset == "high_quality").Output!);
-        Assert.Equal(SourceFrames, facts.Frames);
-        Assert.InRange(facts.Duration, 24 - 0.04, 24 + 0.04);
+        Assert.Equal(300, facts.Frames);
+        Assert.InRange(facts.Duration, 12 - 0.04, 12 + 0.04);
         Assert.Empty(OutputTree.PartialFiles(output));
     }
 
-    /// <summary>24 s at 25 fps with a keyframe every 2 s (no scene-cut keyframes), and a tone.</summary>
-    private static async Task<string> SourceAsync(TempFolder temp, int width, int height)
+    /// <summary>25 fps with a keyframe every <paramref name="gop"/> frames (no scene-cut keyframes), and a tone.</summary>
+    private static async Task<string> SourceAsync(TempFolder temp, int width, int height, int seconds, int gop)
     {
         var path = Path.Combine(temp.NewFolder("in"), "long.mp4");
-        await MediaFactory.ClipAsync(path, new ClipSpec(width, height, "25", 24)
+        var keyframes = gop.ToString(CultureInfo.InvariantCulture);
+        await MediaFactory.ClipAsync(path, new ClipSpec(width, height, "25", seconds)
         {
-            VideoArguments = [.. ClipSpec.X264, "-g", "50", "-keyint_min", "50", "-sc_threshold", "0"],
+            VideoArguments = [.. ClipSpec.X264, "-g", keyframes, "-keyint_min", keyframes, "-sc_threshold", "0"],
         });
         return path;
     }

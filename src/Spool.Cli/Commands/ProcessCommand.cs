@@ -1,6 +1,6 @@
-using Spool.Core.Chunking;
 using System.CommandLine;
 using Spool.Cli.Terminal;
+using Spool.Core.Chunking;
 using Spool.Core.Discovery;
 using Spool.Core.Operations;
 using Spool.Core.Queue;
