@@ -44,6 +44,28 @@ public sealed class ChunkedEncodeTests
     }
 
     [Fact]
+    public async Task An_open_gop_source_joins_without_losing_the_frames_that_lead_each_keyframe()
+    {
+        using var temp = new TempFolder("chunked-open-gop");
+        var cli = SpoolCli.In(temp);
+        var path = Path.Combine(temp.NewFolder("in"), "long.mp4");
+        await MediaFactory.ClipAsync(path, new ClipSpec(320, 240, "25", 12)
+        {
+            VideoArguments = [.. ClipSpec.X264, "-bf", "3", "-g", "50", "-keyint_min", "50", "-sc_threshold", "0", "-x264-params", "open-gop=1"],
+        });
+        var output = temp.Combine("out");
+
+        var run = await cli.RunAsync("process", path, "--chunk", "4", "--preset", "web_optimized", "--output", output);
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        var report = await BatchReport.ReadAsync(output);
+        Assert.Equal(3, report.JobsOf("long.mp4").Count(job => job.Raw.TryGetProperty("chunk", out _)));
+        var facts = await CountAsync(report.Job("long.mp4", "web_optimized").Output!);
+        Assert.Equal(300, facts.Frames);
+        Assert.InRange(facts.Duration, 12 - 0.04, 12 + 0.04);
+    }
+
+    [Fact]
     public async Task Resume_after_kill_9_mid_chunks_redoes_only_the_unfinished_chunks()
     {
         using var temp = new TempFolder("chunk-kill");
