@@ -130,9 +130,8 @@ internal sealed class ChunkJoiner(IProcessRunner runner, Prober prober, MediaToo
             RemoveChunks(ChunkEncoder.FolderFor(settings.OutputDirectory, input.OutputName, output.PresetName));
         }
 
-        // The chunks' encodes are this output's CPU time too.
-        var chunkCpu = chunks.Sum(chunk => chunk.Result?.CpuSeconds ?? 0);
-        return result with { CpuSeconds = Math.Round((result.CpuSeconds ?? 0) + chunkCpu, 3) };
+        // The join's own CPU time only: each chunk job reports its encode's, and the metrics add them up.
+        return result;
     }
 
     private static string SeamLine(SeamReport report) => string.Create(
