@@ -35,6 +35,7 @@ public sealed class SubmitOptionsTests(IdleServer server) : IClassFixture<IdleSe
             ["hls_ladder"] = "360",
             ["subtitles"] = "sidecar",
             ["language"] = "en",
+            ["chunk"] = "6",
         };
 
         var options = await StoredOptionsAsync(body);
@@ -50,6 +51,7 @@ public sealed class SubmitOptionsTests(IdleServer server) : IClassFixture<IdleSe
         Assert.True(options.GetProperty("qc_warn_only").GetBoolean());
         Assert.True(options.GetProperty("qc_retry").GetBoolean());
         Assert.True(options.GetProperty("validate_thoroughly").GetBoolean());
+        Assert.Equal("6", options.GetProperty("chunk").GetString());
         var operations = options.GetProperty("operations");
         Assert.Equal((true, -23.0, -2.0, 7.0), (operations.GetProperty("normalize_audio").GetBoolean(), operations.GetProperty("loudness").GetDouble(),
             operations.GetProperty("true_peak").GetDouble(), operations.GetProperty("loudness_range").GetDouble()));

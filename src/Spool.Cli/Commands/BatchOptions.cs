@@ -85,6 +85,11 @@ internal sealed class BatchOptions
 
     public Option<bool> QcRetry { get; } = new("--qc-retry") { Description = "Re-encode once at a higher quality when QC fails." };
 
+    public Option<string?> Chunk { get; } = new("--chunk")
+    {
+        Description = "auto (default: chunk an input of 60 s or more that would hold the batch's tail on one slot) | off | SECONDS (chunk every input longer than 2 x SECONDS into ~SECONDS chunks, split at keyframes, each a job of its own).",
+    };
+
     public Option<string?> Validate { get; } = new("--validate")
     {
         Description = "quick (default: probe sanity, always) | thorough (also decode every input fully before planning).",
@@ -135,6 +140,7 @@ internal sealed class BatchOptions
             Qc = parse.GetValue(Qc),
             QcPolicy = parse.GetValue(QcPolicy),
             QcRetry = parse.GetValue(QcRetry),
+            Chunk = parse.GetValue(Chunk),
             MinSsim = parse.GetValue(MinSsim),
             MinPsnr = parse.GetValue(MinPsnr),
             MaxDurationDelta = parse.GetValue(MaxDurationDelta),
@@ -172,6 +178,7 @@ internal sealed class BatchOptions
             command.Options.Add(Qc);
             command.Options.Add(QcPolicy);
             command.Options.Add(QcRetry);
+            command.Options.Add(Chunk);
             command.Options.Add(MinSsim);
             command.Options.Add(MinPsnr);
             command.Options.Add(MaxDurationDelta);

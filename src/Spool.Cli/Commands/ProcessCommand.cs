@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spool.Cli.Terminal;
+using Spool.Core.Chunking;
 using Spool.Core.Discovery;
 using Spool.Core.Operations;
 using Spool.Core.Planning;
@@ -67,7 +68,7 @@ internal static class ProcessCommand
     /// <summary>Stores the batch with all its jobs and prints the id the store gave it, before any work starts.</summary>
     public static async Task<string> SubmitAsync(IJobStore store, IProcessRunner runner, MediaTools tools, BatchInvocation invocation, CancellationToken cancellationToken)
     {
-        var batchId = await new BatchSubmitter(store, new Prober(runner, tools.Ffprobe))
+        var batchId = await new BatchSubmitter(store, new Prober(runner, tools.Ffprobe), new ChunkJobPlanner(new VideoPackets(runner, tools.Ffprobe)))
             .SubmitAsync(BatchIds.New(TimeProvider.System.GetUtcNow()), invocation.Inputs, invocation.Settings, invocation.Priority, invocation.RetryCount, cancellationToken);
         Console.WriteLine($"Batch {batchId}: {invocation.Inputs.Count} inputs x {invocation.Settings.Presets.Count} presets -> {invocation.Settings.OutputDirectory}");
         return batchId;

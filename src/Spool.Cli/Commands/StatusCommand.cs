@@ -79,6 +79,7 @@ internal static class StatusCommand
             started_at = job.StartedAt,
             finished_at = job.FinishedAt,
             output = job.Result?.Output,
+            chunk = job.Chunk,
             error = job.Result?.Error is { } error ? new ErrorReport(Media.Errors.ErrorCategories.ToWireName(error.Category), error.Message, error.Hint) : null,
         }).ToList(),
     };

@@ -63,6 +63,9 @@ public sealed record BatchSettings(
     /// <summary>The steps of <see cref="Operations"/> this run should do (a resumed work item may need only some).</summary>
     public IReadOnlySet<string>? StepsToRun { get; init; }
 
+    /// <summary>When long inputs are encoded in chunks, each a job of its own (--chunk auto|off|SECONDS).</summary>
+    public Chunking.ChunkSetting Chunk { get; init; } = Chunking.ChunkSetting.Auto;
+
     /// <summary>Thread budget per ffmpeg: the cores shared out among the jobs that run at once.</summary>
     public int ThreadsPerJob => Math.Max(1, ProcessorCount / Math.Max(1, MaxConcurrent));
 }

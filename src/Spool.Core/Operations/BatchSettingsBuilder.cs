@@ -71,6 +71,11 @@ public static partial class BatchSettingsBuilder
             MaxCompressionRatio = request.MaxCompressionRatio is { } ratio ? checks.Number("max_compression_ratio", ratio, 0, 1_000_000) : null,
         };
         var validate = checks.Choice("validate", request.Validate, "quick", ["quick", "thorough"]);
+        var chunk = request.Chunk is { } chunkText ? Chunking.ChunkSetting.Parse(chunkText) : Chunking.ChunkSetting.Auto;
+        if (chunk is null)
+        {
+            checks.Add("chunk", $"unknown value '{request.Chunk}'; choose auto, off or a number of seconds (at least 1).");
+        }
         var retries = checks.Whole("retry_count", request.RetryCount ?? 0, 0, MostRetries);
         var timeout = checks.Seconds("timeout", request.TimeoutSeconds, 0, LongestSeconds);
         var stall = checks.Seconds("stall_timeout", request.StallTimeoutSeconds ?? RunLimits.DefaultStallTimeout.TotalSeconds, 1, LongestSeconds);
@@ -105,6 +110,7 @@ public static partial class BatchSettingsBuilder
             ValidateThoroughly = validate == "thorough",
             Operations = operations,
             Admission = admission,
+            Chunk = chunk!,
         };
         return new BatchBuild.Built(settings, Enum.Parse<BatchPriority>(priority!, ignoreCase: true), retries);
     }

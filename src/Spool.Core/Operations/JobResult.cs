@@ -55,4 +55,7 @@ public sealed record JobResult(
 
     /// <summary>The preset whose identical output was copied to make this one, instead of encoding it again; null when encoded.</summary>
     public string? CopiedFrom { get; init; }
+
+    /// <summary>Set on a chunk job: the output it is a part of, its number and span.</summary>
+    public Queue.JobChunk? Chunk { get; init; }
 }

@@ -39,6 +39,9 @@ public sealed record BatchOptionsSnapshot(
 
     public bool ValidateThoroughly { get; init; }
 
+    /// <summary>--chunk as given ("auto", "off", seconds): the chunks themselves are jobs, planned at submit.</summary>
+    public string Chunk { get; init; } = "auto";
+
     public OperationSettings Operations { get; init; } = OperationSettings.None;
 
     /// <summary>At most this many of the batch's work items run at once, across all workers; null: the workers decide.</summary>
@@ -74,6 +77,7 @@ public sealed record BatchOptionsSnapshot(
             QcDiscard = settings.QcDiscard,
             QcBars = settings.QcBars,
             ValidateThoroughly = settings.ValidateThoroughly,
+            Chunk = settings.Chunk.ToWire(),
             Operations = settings.Operations,
             MaxConcurrent = settings.Admission.MaxConcurrent,
             ParallelStrategy = settings.Admission.Strategy,
@@ -107,6 +111,7 @@ public sealed record BatchOptionsSnapshot(
             QcDiscard = QcDiscard,
             QcBars = QcBars ?? QcOverrides.None,
             ValidateThoroughly = ValidateThoroughly,
+            Chunk = Chunking.ChunkSetting.Parse(Chunk ?? "auto") ?? Chunking.ChunkSetting.Auto,
             Operations = Operations ?? OperationSettings.None,
             Admission = Admission,
         };

@@ -1,3 +1,4 @@
+using Spool.Core.Chunking;
 using Spool.Core.Discovery;
 using Spool.Core.Operations;
 using Spool.Core.Storage;
@@ -10,7 +11,7 @@ namespace Spool.Core.Queue;
 /// probed once, cheaply, to order the work longest-first; an input that cannot be probed still gets its jobs, which
 /// will fail with a classified error when they run.
 /// </summary>
-public sealed class BatchSubmitter(IJobStore store, Prober prober)
+public sealed class BatchSubmitter(IJobStore store, Prober prober, ChunkJobPlanner? chunks = null)
 {
     /// <summary>Stores the batch under <paramref name="baseId"/>, or its next free suffix (see <see cref="BatchIds"/>); returns the id stored.</summary>
     public async Task<string> SubmitAsync(
@@ -29,12 +30,22 @@ public sealed class BatchSubmitter(IJobStore store, Prober prober)
         }
 
         var jobs = new List<NewJob>();
+        var batchSeconds = sources.Sum(source => source?.EffectiveDuration ?? 0);
         for (var i = 0; i < inputs.Count; i++)
         {
             foreach (var preset in settings.Presets)
             {
                 var sortKey = strategy == ParallelStrategy.Sequential ? -i : WorkCost.Estimate(sources[i], preset);
                 jobs.Add(new NewJob(i, inputs[i].Path, inputs[i].OutputName, preset.Name, sortKey, retryCount + 1));
+            }
+
+            // Chunks take their output's sort key: claimed alone, ahead of the join that waits for them.
+            if (chunks is not null && strategy != ParallelStrategy.Sequential)
+            {
+                var index = i;
+                jobs.AddRange(await chunks.PlanAsync(
+                    inputs[i], i, sources[i], settings, batchSeconds,
+                    name => WorkCost.Estimate(sources[index], settings.Presets.First(preset => preset.Name == name)), retryCount + 1, cancellationToken));
             }
 
             foreach (var step in settings.Operations.StepNames())

@@ -113,11 +113,16 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
             return [];
         }
 
-        var presets = pending.Select(job => job.Claimed.Preset).ToHashSet(StringComparer.Ordinal);
-        var settings = snapshot.ToSettings(claim.Batch.OutputDirectory, sharing, options.ProcessorCount, options.CanToneMap, options.Hardware);
-        settings = settings with
+        // A chunk is claimed alone; an output with chunks is joined from them, never encoded whole (see ChunkJoiner).
+        var chunks = pending is [{ Claimed.Chunk: null }, ..]
+            ? (await store.GetInputJobsAsync(claim.Batch.Id, claim.InputIndex, work)).Where(job => job.Chunk is not null).ToList()
+            : [];
+        var joined = pending.Select(job => job.Claimed.Preset).Where(name => chunks.Any(chunk => chunk.Chunk!.Of == name)).ToList();
+        var presets = pending.Select(job => job.Claimed.Preset).Except(joined).ToHashSet(StringComparer.Ordinal);
+        var all = snapshot.ToSettings(claim.Batch.OutputDirectory, sharing, options.ProcessorCount, options.CanToneMap, options.Hardware);
+        var settings = all with
         {
-            Presets = settings.Presets.Where(preset => presets.Contains(preset.Name)).ToList(),
+            Presets = all.Presets.Where(preset => presets.Contains(preset.Name)).ToList(),
             StepsToRun = presets.Where(StepNamesOf.All.Contains).ToHashSet(StringComparer.Ordinal),
         };
         // Every ffmpeg of this work item runs under the batch's --timeout and --stall-timeout: encodes, analysis passes, QC, steps.
@@ -131,7 +136,34 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
         var processor = new InputProcessor(prober, validator, encoder, preparer, steps, settings, claimObserver, clock, jobs);
         var started = clock.GetUtcNow();
         jobs.RoundStarted = started;
-        var results = await RunGuardedAsync(processor, claim, pending, started, work);
+        var results = await RunGuardedAsync(
+            async () =>
+            {
+                if (pending is [{ Claimed.Chunk: not null } chunk])
+                {
+                    var chunkSettings = all with { Presets = all.Presets.Where(preset => preset.Name == chunk.Claimed.Chunk.Of).ToList() };
+                    return [await new ChunkEncoder(limited, prober, tools, chunkSettings, claimObserver, clock, jobs).RunAsync(claim, chunk.Claimed with { Attempt = chunk.AttemptNumber }, work)];
+                }
+
+                var input = new DiscoveredInput(claim.InputPath, claim.OutputName);
+                var done = new List<JobResult>();
+                var joinSettings = all with { Presets = all.Presets.Where(preset => joined.Contains(preset.Name)).ToList() };
+                var joiner = new ChunkJoiner(limited, prober, tools, joinSettings, new EncodeRunner(limited, prober, tools, joinSettings, claimObserver, clock, jobs), claimObserver, clock, jobs);
+                foreach (var name in joined)
+                {
+                    done.Add(await joiner.RunAsync(input, name, chunks.Where(job => job.Chunk!.Of == name).ToList(), work));
+                }
+
+                if (settings.Presets.Count > 0 || settings.StepsToRun.Count > 0)
+                {
+                    done.AddRange(await processor.RunAsync(input, work));
+                }
+
+                return done;
+            },
+            claim,
+            pending,
+            started);
 
         var retryable = new List<HeldJob>();
         foreach (var job in pending.Where(job => !job.Done))
@@ -158,11 +190,11 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
 
     // An exception escaping a work item is broken infrastructure (an output folder that cannot be made, a full
     // disk) or a bug: it fails this item's jobs with a classified error, and the worker goes on with the next.
-    private async Task<IReadOnlyList<JobResult>> RunGuardedAsync(InputProcessor processor, WorkClaim claim, List<HeldJob> pending, DateTimeOffset started, CancellationToken work)
+    private async Task<IReadOnlyList<JobResult>> RunGuardedAsync(Func<Task<IReadOnlyList<JobResult>>> run, WorkClaim claim, List<HeldJob> pending, DateTimeOffset started)
     {
         try
         {
-            return await processor.RunAsync(new DiscoveredInput(claim.InputPath, claim.OutputName), work);
+            return await run();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

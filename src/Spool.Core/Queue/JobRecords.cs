@@ -61,6 +61,7 @@ public static class JobRecords
             SourceDurationSeconds = result.SourceDurationSeconds,
             Fused = result.Fused,
             CopiedFrom = result.CopiedFrom,
+            Chunk = job.Chunk,
             CpuSeconds = result.CpuSeconds,
             PeakMemoryBytes = result.PeakMemoryBytes,
             Operations = result.OperationsJson is { } operations

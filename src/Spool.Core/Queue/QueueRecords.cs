@@ -9,7 +9,22 @@ public sealed record NewBatch(string Id, BatchPriority Priority, string OutputDi
 /// One (input, preset) job. Jobs of the same batch and <see cref="InputIndex"/> form one work item: they are claimed
 /// together and run as one ffmpeg. <see cref="SortKey"/> orders work within a priority: higher first.
 /// </summary>
-public sealed record NewJob(int InputIndex, string InputPath, string OutputName, string Preset, double SortKey, int MaxAttempts);
+public sealed record NewJob(int InputIndex, string InputPath, string OutputName, string Preset, double SortKey, int MaxAttempts)
+{
+    /// <summary>Set on a chunk job: which output's video it encodes a part of. Null for every other job.</summary>
+    public JobChunk? Chunk { get; init; }
+}
+
+/// <summary>
+/// One chunk of an output's video, a job of its own: claimed alone (not with its input's other jobs), and the output's
+/// own job (<see cref="Of"/>, the join) is claimed only once every chunk of its input has ended. Times in seconds
+/// from the input's start; <see cref="End"/> null runs to the end of the input.
+/// </summary>
+public sealed record JobChunk(string Of, int Index, int Count, double Start, double? End)
+{
+    /// <summary>The job name of chunk <paramref name="index"/> of <paramref name="preset"/>'s output: "web_optimized#chunk2".</summary>
+    public static string JobName(string preset, int index) => preset + "#chunk" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 public sealed record BatchRecord(
     string Id,
@@ -42,7 +57,11 @@ public sealed record JobRecord(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     JobResultRecord? Result,
-    int Crashes);
+    int Crashes)
+{
+    /// <summary>Set on a chunk job (see <see cref="JobChunk"/>).</summary>
+    public JobChunk? Chunk { get; init; }
+}
 
 /// <summary>Live progress of a running job, written with its heartbeat.</summary>
 public sealed record JobProgressRecord(double? Percent, double? Fps, double? Speed);
@@ -91,6 +110,9 @@ public sealed record ClaimedJob(long JobId, string Preset, long LeaseToken, int 
 {
     /// <summary>The job's attempt limit: transient failures are retried in place until <see cref="Attempt"/> reaches it.</summary>
     public int MaxAttempts { get; init; } = 1;
+
+    /// <summary>Set when the claimed job is a chunk: it was claimed alone.</summary>
+    public JobChunk? Chunk { get; init; }
 }
 
 /// <summary>What a heartbeat learned: the lease is still ours, it is gone (stop and discard), or the user cancelled.</summary>

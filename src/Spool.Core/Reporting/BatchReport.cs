@@ -27,6 +27,13 @@ public sealed record JobReport(
     /// <summary>The preset whose identical output was copied to make this one instead of encoding it again; absent when encoded.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CopiedFrom { get; init; }
+
+    /// <summary>
+    /// On a chunk job (its preset is "&lt;preset&gt;#chunk&lt;n&gt;"): the output it is a part of ("of"), its number of
+    /// how many, and its span in seconds of the source ("end" null: to the end). Absent on every other job.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Queue.JobChunk? Chunk { get; init; }
 }
 
 public sealed record ErrorReport(string Category, string Message, string Hint);

@@ -91,11 +91,13 @@ public static class BatchReportBuilder
             slowest);
     }
 
+    // A chunk's file is temporary (removed once its output is joined): the report names no file for it, so every
+    // output a report names is a file that stays; the joined output is on its output's own job.
     private static JobReport Job(JobResult job) => new(
         job.Input,
         job.Preset,
         Status(job.Status),
-        job.Output,
+        job.Chunk is null ? job.Output : null,
         job.Attempts,
         Time(job.StartedAt),
         Time(job.FinishedAt),
@@ -104,6 +106,7 @@ public static class BatchReportBuilder
     {
         Warnings = job.Warnings.Count == 0 ? null : job.Warnings,
         CopiedFrom = job.CopiedFrom,
+        Chunk = job.Chunk,
     };
 
     private static double? Cpu(ReportExtras extras, JobResult job) =>

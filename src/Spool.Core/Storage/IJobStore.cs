@@ -33,6 +33,9 @@ public interface IJobStore : IAsyncDisposable
     /// <summary>In input order, then preset order of creation.</summary>
     Task<IReadOnlyList<JobRecord>> GetJobsAsync(string batchId, CancellationToken cancellationToken);
 
+    /// <summary>The jobs of one input of a batch (its encodes, steps and chunks), in <see cref="GetJobsAsync"/>'s order.</summary>
+    Task<IReadOnlyList<JobRecord>> GetInputJobsAsync(string batchId, int inputIndex, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<AttemptRecord>> GetAttemptsAsync(long jobId, CancellationToken cancellationToken);
 
     Task<int> CountBatchesAsync(CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using Spool.Core.Chunking;
 using Spool.Core.Operations;
 using Spool.Core.Queue;
 using Spool.Core.Storage;
@@ -15,7 +16,7 @@ internal sealed class BatchSubmission(IJobStore store, IProcessRunner runner, Me
     public async Task<string> SubmitAsync(ValidSubmission submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        return await new BatchSubmitter(store, new Prober(runner, tools.Ffprobe)).SubmitAsync(
+        return await new BatchSubmitter(store, new Prober(runner, tools.Ffprobe), new ChunkJobPlanner(new VideoPackets(runner, tools.Ffprobe))).SubmitAsync(
             BatchIds.New(clock.GetUtcNow()), submission.Inputs, submission.Settings, submission.Priority, submission.RetryCount, cancellationToken);
     }
 }

@@ -53,6 +53,7 @@ internal static class BatchViews
             job.StartedAt, job.FinishedAt, job.Result?.Output, error, Qc(job.Result?.QcJson))
         {
             CopiedFrom = job.Result?.CopiedFrom,
+            Chunk = job.Chunk,
         };
     }
 

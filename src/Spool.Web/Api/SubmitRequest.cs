@@ -56,6 +56,9 @@ internal sealed record SubmitRequest
 
     public bool QcRetry { get; init; }
 
+    /// <summary>auto (default) | off | seconds as text ("6"): when long inputs are encoded in chunks.</summary>
+    public string? Chunk { get; init; }
+
     public double? MinSsim { get; init; }
 
     public double? MinPsnr { get; init; }
@@ -139,6 +142,7 @@ internal sealed record SubmitRequest
         Qc = Qc,
         QcPolicy = QcPolicy,
         QcRetry = QcRetry,
+        Chunk = Chunk,
         MinSsim = MinSsim,
         MinPsnr = MinPsnr,
         MaxDurationDelta = MaxDurationDelta,

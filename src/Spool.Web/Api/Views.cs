@@ -43,6 +43,9 @@ internal sealed record JobView(
 {
     /// <summary>The preset whose identical output was copied to make this job's; null when it was encoded.</summary>
     public string? CopiedFrom { get; init; }
+
+    /// <summary>On a chunk job: the output it is a part of, its number of how many and its span; null on every other job.</summary>
+    public Core.Queue.JobChunk? Chunk { get; init; }
 }
 
 internal sealed record ErrorView(string Category, string Message, string Hint);

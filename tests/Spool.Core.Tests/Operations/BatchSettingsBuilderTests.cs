@@ -1,4 +1,5 @@
 using Spool.Core.Benchmarking;
+using Spool.Core.Chunking;
 using Spool.Core.Operations;
 using Spool.Core.Presets;
 using Spool.Core.Quality.Checks;
@@ -123,5 +124,17 @@ public sealed class BatchSettingsBuilderTests
         var settings = Assert.IsType<BatchBuild.Built>(Build(Empty with { Export = "youtube, tiktok" })).Settings;
 
         Assert.Equal(["youtube", "tiktok"], settings.Presets.Select(preset => preset.Name));
+    }
+
+    [Fact]
+    public void Chunk_is_auto_by_default_takes_off_or_seconds_and_names_its_field_when_wrong()
+    {
+        ChunkSetting Of(string? chunk) => Assert.IsType<BatchBuild.Built>(Build(Empty with { Chunk = chunk })).Settings.Chunk;
+
+        Assert.Equal(ChunkSetting.Auto, Of(null));
+        Assert.Equal(ChunkSetting.Off, Of("off"));
+        Assert.Equal(new ChunkSetting(ChunkKind.Fixed, 6), Of("6"));
+        Assert.Equal(["chunk"], Fields(Empty with { Chunk = "often" }));
+        Assert.Equal(["chunk"], Fields(Empty with { Chunk = "0" }));
     }
 }

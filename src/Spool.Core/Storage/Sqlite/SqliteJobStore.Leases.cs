@@ -22,18 +22,21 @@ public sealed partial class SqliteJobStore
         "admitted AS MATERIALIZED (" +
         "SELECT c.id, c.priority FROM candidates c WHERE " +
         "(json_extract(c.o, '$.max_concurrent') IS NULL OR json_extract(c.o, '$.max_concurrent') > " +
-        "(SELECT COUNT(DISTINCT r.input_index) FROM jobs r WHERE r.batch_id = c.id AND r.state IN " + SqliteSql.Leased + ")) " +
+        "(SELECT COUNT(DISTINCT r.input_index || '#' || COALESCE(r.chunk_index, 0)) FROM jobs r WHERE r.batch_id = c.id AND r.state IN " + SqliteSql.Leased + ")) " +
         "AND (@running = 0 OR (" +
         "(@cpu IS NULL OR json_extract(c.o, '$.cpu_threshold') IS NULL OR @cpu < json_extract(c.o, '$.cpu_threshold')) " +
         "AND (@memory IS NULL OR json_extract(c.o, '$.memory_threshold') IS NULL OR @memory < json_extract(c.o, '$.memory_threshold')) " +
         "AND (@running + 1) * @gbPerItem <= COALESCE(json_extract(c.o, '$.max_memory_gb'), " +
         "CASE WHEN json_extract(c.o, '$.parallel_strategy') = 'smart' THEN @totalGb END, 1e300)))) " +
-        "SELECT j.batch_id, j.input_index FROM jobs j JOIN admitted b ON b.id = j.batch_id " +
-        "WHERE j.state = 'queued' " +
+        "SELECT j.batch_id, j.input_index, j.id, j.chunk_index FROM jobs j JOIN admitted b ON b.id = j.batch_id " +
+        "WHERE j.state = 'queued' AND (j.chunk_index IS NOT NULL OR NOT EXISTS (SELECT 1 FROM jobs c WHERE c.batch_id = j.batch_id " +
+        "AND c.input_index = j.input_index AND c.chunk_index IS NOT NULL AND c.state IN " + SqliteSql.Unfinished + ")) " +
         "ORDER BY b.priority, j.sort_key DESC, j.input_index, j.id LIMIT 1";
 
     /// <summary>
-    /// Every queued job of the picked input, together: one work item is one ffmpeg. started_at is the start of the
+    /// Every queued job of the picked input but its chunks, together: one work item is one ffmpeg. A chunk is claimed
+    /// alone (<see cref="ClaimChunkSql"/>), so the chunks of one input spread over every slot and machine; the input's
+    /// other jobs wait (PickNextSql) until each of its chunks has ended, as an output's join needs all of its chunks. started_at is the start of the
     /// current attempt (an interrupted attempt's row takes its start from it).
     /// </summary>
     private const string ClaimSql =
@@ -41,8 +44,18 @@ public sealed partial class SqliteJobStore
         "worker_id = @workerId, host = @host, pid = @pid, pid_start = @pidStart, " +
         "lease_expires_at = " + SqliteSql.Now + " + @leaseMs, started_at = " + SqliteSql.Now + ", " +
         "progress = NULL, fps = NULL, speed = NULL " +
-        "WHERE batch_id = @batchId AND input_index = @inputIndex AND state = 'queued' " +
-        "RETURNING id, preset, lease_token, attempts, max_attempts, started_at, input_path, output_name";
+        "WHERE batch_id = @batchId AND input_index = @inputIndex AND state = 'queued' AND chunk_index IS NULL " +
+        "RETURNING id, preset, lease_token, attempts, max_attempts, started_at, input_path, output_name, " + ChunkColumns;
+
+    private const string ClaimChunkSql =
+        "UPDATE jobs SET state = 'running', lease_token = lease_token + 1, attempts = attempts + 1, " +
+        "worker_id = @workerId, host = @host, pid = @pid, pid_start = @pidStart, " +
+        "lease_expires_at = " + SqliteSql.Now + " + @leaseMs, started_at = " + SqliteSql.Now + ", " +
+        "progress = NULL, fps = NULL, speed = NULL " +
+        "WHERE id = @jobId AND state = 'queued' " +
+        "RETURNING id, preset, lease_token, attempts, max_attempts, started_at, input_path, output_name, " + ChunkColumns;
+
+    private const string ChunkColumns = "chunk_of, chunk_index, chunk_count, chunk_start, chunk_end";
 
     public async Task<WorkClaim?> ClaimNextAsync(LeaseHolder holder, TimeSpan lease, string? batchId, MachineLoad load, CancellationToken cancellationToken)
     {
@@ -61,7 +74,8 @@ public sealed partial class SqliteJobStore
             gbPerItem = BatchAdmission.EstimatedGbPerItem,
         };
         var picked = await QueryAsync(connection, transaction, PickNextSql, admission,
-            row => (BatchId: SqliteRows.Text(row, "batch_id")!, InputIndex: (int)SqliteRows.Int64(row, "input_index")!.Value),
+            row => (BatchId: SqliteRows.Text(row, "batch_id")!, InputIndex: (int)SqliteRows.Int64(row, "input_index")!.Value,
+                JobId: SqliteRows.Int64(row, "id")!.Value, IsChunk: SqliteRows.Int64(row, "chunk_index") is not null),
             cancellationToken);
         if (picked.Count == 0)
         {
@@ -69,8 +83,8 @@ public sealed partial class SqliteJobStore
             return null;
         }
 
-        var (pickedBatch, inputIndex) = picked[0];
-        var claimed = await QueryAsync(connection, transaction, ClaimSql, new
+        var (pickedBatch, inputIndex, jobId, isChunk) = picked[0];
+        var claimed = await QueryAsync(connection, transaction, isChunk ? ClaimChunkSql : ClaimSql, new
         {
             workerId = holder.WorkerId,
             host = holder.Host,
@@ -79,6 +93,7 @@ public sealed partial class SqliteJobStore
             leaseMs,
             batchId = pickedBatch,
             inputIndex,
+            jobId,
         }, row => (
             Job: new ClaimedJob(
                 SqliteRows.Int64(row, "id")!.Value,
@@ -88,6 +103,7 @@ public sealed partial class SqliteJobStore
                 SqliteRows.Time(row, "started_at")!.Value)
             {
                 MaxAttempts = (int)SqliteRows.Int64(row, "max_attempts")!.Value,
+                Chunk = SqliteRows.ReadChunk(row),
             },
             InputPath: SqliteRows.Text(row, "input_path")!,
             OutputName: SqliteRows.Text(row, "output_name")!), cancellationToken);

@@ -49,8 +49,10 @@ public sealed partial class SqliteJobStore : IJobStore
             "INSERT INTO batches (id, priority, output_dir, options_json, total_inputs, lifecycle, created_at) " +
             "VALUES (@id, @priority, @outputDir, @optionsJson, @totalInputs, 'active', " + SqliteSql.Now + ") ON CONFLICT (id) DO NOTHING";
         const string insertJob =
-            "INSERT INTO jobs (batch_id, input_index, input_path, output_name, preset, sort_key, max_attempts) " +
-            "VALUES (@batchId, @inputIndex, @inputPath, @outputName, @preset, @sortKey, @maxAttempts)";
+            "INSERT INTO jobs (batch_id, input_index, input_path, output_name, preset, sort_key, max_attempts, " +
+            "chunk_of, chunk_index, chunk_count, chunk_start, chunk_end) " +
+            "VALUES (@batchId, @inputIndex, @inputPath, @outputName, @preset, @sortKey, @maxAttempts, " +
+            "@chunkOf, @chunkIndex, @chunkCount, @chunkStart, @chunkEnd)";
         ArgumentNullException.ThrowIfNull(batch);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -81,6 +83,11 @@ public sealed partial class SqliteJobStore : IJobStore
             preset = job.Preset,
             sortKey = job.SortKey,
             maxAttempts = job.MaxAttempts,
+            chunkOf = job.Chunk?.Of,
+            chunkIndex = job.Chunk?.Index,
+            chunkCount = job.Chunk?.Count,
+            chunkStart = job.Chunk?.Start,
+            chunkEnd = job.Chunk?.End,
         });
         await connection.ExecuteAsync(new CommandDefinition(insertJob, jobs, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
@@ -112,6 +119,13 @@ public sealed partial class SqliteJobStore : IJobStore
         const string sql = "SELECT " + SqliteSql.JobColumns + " FROM jobs WHERE batch_id = @batchId ORDER BY input_index, id";
         await using var connection = await OpenAsync(cancellationToken);
         return await QueryAsync(connection, null, sql, new { batchId }, SqliteRows.ReadJob, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<JobRecord>> GetInputJobsAsync(string batchId, int inputIndex, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT " + SqliteSql.JobColumns + " FROM jobs WHERE batch_id = @batchId AND input_index = @inputIndex ORDER BY id";
+        await using var connection = await OpenAsync(cancellationToken);
+        return await QueryAsync(connection, null, sql, new { batchId, inputIndex }, SqliteRows.ReadJob, cancellationToken);
     }
 
     public async Task<IReadOnlyList<AttemptRecord>> GetAttemptsAsync(long jobId, CancellationToken cancellationToken)

@@ -44,8 +44,16 @@ internal static class SqliteRows
             StartedAt: Time(row, "started_at"),
             FinishedAt: Time(row, "finished_at"),
             Result: ReadResult(row),
-            Crashes: (int)Int64(row, "crashes")!.Value);
+            Crashes: (int)Int64(row, "crashes")!.Value)
+        {
+            Chunk = ReadChunk(row),
+        };
     }
+
+    /// <summary>The chunk columns of a job row (or a claim's RETURNING), null for a job that is not a chunk.</summary>
+    public static JobChunk? ReadChunk(DbDataReader row) => Text(row, "chunk_of") is { } of
+        ? new JobChunk(of, (int)Int64(row, "chunk_index")!.Value, (int)Int64(row, "chunk_count")!.Value, Real(row, "chunk_start")!.Value, Real(row, "chunk_end"))
+        : null;
 
     public static AttemptRecord ReadAttempt(DbDataReader row) => new(
         Number: (int)Int64(row, "number")!.Value,

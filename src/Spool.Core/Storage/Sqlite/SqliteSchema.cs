@@ -99,7 +99,12 @@ internal static class SqliteSchema
     // Version 5: for an output identical to another of its input, the preset whose output was copied to make it.
     private const string V5CopiedFrom = "ALTER TABLE jobs ADD COLUMN copied_from TEXT;";
 
-    private static readonly string[] Migrations = [V1Initial, V2CpuSeconds, V3PeaksAndOperations, V4Warnings, V5CopiedFrom];
+    // Version 6: chunk jobs (issue 12): which output a chunk belongs to, its number of how many, and its span.
+    private const string V6Chunks =
+        "ALTER TABLE jobs ADD COLUMN chunk_of TEXT; ALTER TABLE jobs ADD COLUMN chunk_index INTEGER; " +
+        "ALTER TABLE jobs ADD COLUMN chunk_count INTEGER; ALTER TABLE jobs ADD COLUMN chunk_start REAL; ALTER TABLE jobs ADD COLUMN chunk_end REAL;";
+
+    private static readonly string[] Migrations = [V1Initial, V2CpuSeconds, V3PeaksAndOperations, V4Warnings, V5CopiedFrom, V6Chunks];
 
     public static int LatestVersion => Migrations.Length;
 

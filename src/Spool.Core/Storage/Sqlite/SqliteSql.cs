@@ -22,7 +22,8 @@ internal static class SqliteSql
         "id, batch_id, input_index, input_path, output_name, preset, state, attempts, max_attempts, lease_token, " +
         "worker_id, host, pid, pid_start, lease_expires_at, cancel_requested, progress, fps, speed, started_at, " +
         "finished_at, output, error_category, error_message, error_hint, qc_json, stderr_tail, log_path, " +
-        "input_bytes, output_bytes, source_duration, fused, crashes, cpu_seconds, peak_memory_bytes, operations_json, warnings_json, copied_from";
+        "input_bytes, output_bytes, source_duration, fused, crashes, cpu_seconds, peak_memory_bytes, operations_json, warnings_json, copied_from, " +
+        "chunk_of, chunk_index, chunk_count, chunk_start, chunk_end";
 
     /// <summary>Clears who holds a job and its live progress; the token stays, so it only ever grows.</summary>
     public const string ClearHolder =
