@@ -79,6 +79,8 @@ internal sealed class BatchOptions
 
     public Option<bool> QcRetry { get; } = new("--qc-retry") { Description = "Re-encode once at a higher quality when QC fails." };
 
+    public Option<bool> Force { get; } = new("--force") { Description = "Redo every job, even one whose output is up to date (same input, same plan, output unchanged)." };
+
     public Option<string?> Validate { get; } = new("--validate")
     {
         Description = "quick (default: probe sanity, always) | thorough (also decode every input fully before planning).",
@@ -127,6 +129,7 @@ internal sealed class BatchOptions
             Qc = parse.GetValue(Qc),
             QcPolicy = parse.GetValue(QcPolicy),
             QcRetry = parse.GetValue(QcRetry),
+            Force = parse.GetValue(Force),
             MinSsim = parse.GetValue(MinSsim),
             MinPsnr = parse.GetValue(MinPsnr),
             MaxDurationDelta = parse.GetValue(MaxDurationDelta),
@@ -163,6 +166,7 @@ internal sealed class BatchOptions
             command.Options.Add(Qc);
             command.Options.Add(QcPolicy);
             command.Options.Add(QcRetry);
+            command.Options.Add(Force);
             command.Options.Add(MinSsim);
             command.Options.Add(MinPsnr);
             command.Options.Add(MaxDurationDelta);

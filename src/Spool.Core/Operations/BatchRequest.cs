@@ -47,6 +47,9 @@ public sealed record BatchRequest
 
     public bool QcRetry { get; init; }
 
+    /// <summary>Redo every job, even one whose output is up to date (--force).</summary>
+    public bool Force { get; init; }
+
     /// <summary>QC bars over each preset's own (null: the preset's): lowest SSIM 0-1, lowest PSNR dB, largest duration
     /// difference in seconds, highest audio peak dBFS, largest output/source size ratio.</summary>
     public double? MinSsim { get; init; }

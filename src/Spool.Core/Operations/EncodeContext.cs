@@ -8,4 +8,7 @@ internal sealed record EncodeContext(DiscoveredInput Input, MediaInfo Source, Jo
 {
     /// <summary>The video filters the encode runs on the source (stabilise, colour, a burn): QC's reference runs them too.</summary>
     public IReadOnlyList<string> SourceFilters { get; init; } = [];
+
+    /// <summary>Per preset, the record its success leaves so a later run can skip it (see <see cref="UpToDate"/>); empty when none is kept.</summary>
+    public IReadOnlyDictionary<string, Queue.DoneOutput> Pending { get; init; } = new Dictionary<string, Queue.DoneOutput>(StringComparer.Ordinal);
 }

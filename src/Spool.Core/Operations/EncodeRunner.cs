@@ -195,6 +195,8 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             PeakMemoryBytes = run.PeakMemoryBytes / kind.Outputs,
             Operations = context.Operations,
             Warnings = warnings,
+            Method = OutputMethods.WireName(output.Method),
+            Made = UpToDate.Made(context.Pending, output.PresetName, output.FinalPath),
         };
         await fence.CommitAsync(succeeded);
         await RemoveQcFailedAsync(output, context);
@@ -270,7 +272,13 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             thresholds = thresholds with { MinSsim = null, MinPsnr = null };
         }
 
-        var report = await quality.CheckAsync(output.PartialPath, context.Input.Path, thresholds, mode, cancellationToken, context.SourceFilters);
+        if (output.Method != OutputMethod.Encode)
+        {
+            // A copied video stream is the source's, bit for bit: its SSIM is 1 by construction, so the picture is not compared.
+            thresholds = thresholds with { MinSsim = null, MinPsnr = null, MinVmaf = null };
+        }
+
+        var report = await quality.CheckAsync(output.PartialPath, context.Input.Path, thresholds, mode, cancellationToken, context.SourceFilters, comparesPicture: output.Method == OutputMethod.Encode);
         return check with { Passed = report.Passed, Checks = report.Checks, Warned = !report.Passed && settings.QcWarnOnly };
     }
 
@@ -295,6 +303,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             CpuSeconds = CpuShare(run, kind),
             PeakMemoryBytes = run.PeakMemoryBytes / kind.Outputs,
             Operations = context.Operations,
+            Method = OutputMethods.WireName(output.Method),
         };
 
     private sealed record RunOutcome(MediaError? Error, IReadOnlyList<JobResult> Results);

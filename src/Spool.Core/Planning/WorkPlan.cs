@@ -44,7 +44,7 @@ public sealed record OutputPlan(
     public OutputMethod Method { get; init; } = OutputMethod.Encode;
 }
 
-/// <summary>How an output is made; the report's "method" ("encode", "copy", "copy_video").</summary>
+/// <summary>How an output is made; the report's "method" (<see cref="OutputMethods.WireName"/>).</summary>
 public enum OutputMethod
 {
     /// <summary>Video (and audio) encoded.</summary>
@@ -55,4 +55,14 @@ public enum OutputMethod
 
     /// <summary>The video copied unchanged, the audio encoded (the source's audio is not what the preset makes).</summary>
     CopyVideo,
+}
+
+public static class OutputMethods
+{
+    public static string WireName(OutputMethod method) => method switch
+    {
+        OutputMethod.Copy => "copy",
+        OutputMethod.CopyVideo => "copy_video",
+        _ => "encode",
+    };
 }

@@ -56,6 +56,9 @@ internal sealed record SubmitRequest
 
     public bool QcRetry { get; init; }
 
+    /// <summary>Redo every job, even one whose output is up to date.</summary>
+    public bool Force { get; init; }
+
     public double? MinSsim { get; init; }
 
     public double? MinPsnr { get; init; }
@@ -135,6 +138,7 @@ internal sealed record SubmitRequest
         Qc = Qc,
         QcPolicy = QcPolicy,
         QcRetry = QcRetry,
+        Force = Force,
         MinSsim = MinSsim,
         MinPsnr = MinPsnr,
         MaxDurationDelta = MaxDurationDelta,

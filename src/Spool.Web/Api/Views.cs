@@ -43,6 +43,12 @@ internal sealed record JobView(
 {
     /// <summary>The preset whose identical output was copied to make this job's; null when it was encoded.</summary>
     public string? CopiedFrom { get; init; }
+
+    /// <summary>How the output was made ("encode", "copy", "copy_video"); null for a step or a job not yet done.</summary>
+    public string? Method { get; init; }
+
+    /// <summary>Why a skipped job did no work ("up to date"); null otherwise.</summary>
+    public string? Reason { get; init; }
 }
 
 internal sealed record ErrorView(string Category, string Message, string Hint);
