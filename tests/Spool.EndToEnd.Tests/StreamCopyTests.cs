@@ -13,7 +13,7 @@ public sealed class StreamCopyTests
         using var temp = new TempFolder("remux");
         var inputs = temp.NewFolder("in");
         var source = Path.Combine(inputs, "fits.mp4");
-        await MediaFactory.ClipAsync(source, new ClipSpec(640, 360, Seconds: 2));
+        await MediaFactory.ClipAsync(source, new ClipSpec(640, 360, Seconds: 2) { VideoArguments = ClipSpec.X264 });
         var outputDir = temp.Combine("out");
 
         var run = await SpoolCli.In(temp).RunAsync("process", inputs, "--preset", "web_optimized", "--output", outputDir);
@@ -44,7 +44,7 @@ public sealed class StreamCopyTests
     {
         using var temp = new TempFolder("remux-fps");
         var inputs = temp.NewFolder("in");
-        await MediaFactory.ClipAsync(Path.Combine(inputs, "fast.mp4"), new ClipSpec(320, 240, Rate: "50", Seconds: 1));
+        await MediaFactory.ClipAsync(Path.Combine(inputs, "fast.mp4"), new ClipSpec(320, 240, Rate: "50", Seconds: 1) { VideoArguments = ClipSpec.X264 });
         var outputDir = temp.Combine("out");
 
         var run = await SpoolCli.In(temp).RunAsync("process", inputs, "--preset", "mobile_optimized", "--output", outputDir);
@@ -52,6 +52,29 @@ public sealed class StreamCopyTests
         Assert.True(run.ExitCode == 0, run.Describe());
         var job = (await BatchReport.ReadAsync(outputDir)).Job("fast.mp4", "mobile_optimized");
         Assert.Equal(("succeeded", "encode"), (job.Status, job.Raw.GetProperty("method").GetString()));
+    }
+
+    [Fact]
+    public async Task A_damaged_source_that_fits_is_encoded_after_its_remux_fails_the_check()
+    {
+        using var temp = new TempFolder("remux-damaged");
+        var clip = temp.Combine("damaged.mp4");
+        await Ffmpeg.RunAsync("-f", "lavfi", "-i", "testsrc2=d=10:s=320x240:r=25", "-f", "lavfi", "-i", "sine=d=10",
+            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "25", "-c:a", "aac", "-b:a", "96k", "-movflags", "+faststart", clip);
+        var bytes = await File.ReadAllBytesAsync(clip);
+        new Random(5).NextBytes(bytes.AsSpan(bytes.Length / 2, 20_000));
+        await File.WriteAllBytesAsync(clip, bytes);
+
+        var run = await SpoolCli.In(temp).RunAsync("process", clip, "--preset", "web_optimized", "--output", temp.Combine("out"));
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        var job = (await BatchReport.ReadAsync(temp.Combine("out"))).Job("damaged.mp4", "web_optimized");
+        Assert.Equal(("succeeded", "encode"), (job.Status, job.Raw.GetProperty("method").GetString()));
+        Assert.Equal("source_damaged", job.Raw.GetProperty("warnings").EnumerateArray().Single().GetProperty("code").GetString());
+        var log = await File.ReadAllTextAsync(temp.Combine("out", "damaged", "metadata", "damaged_web_optimized.log"));
+        Assert.Contains("-c:v copy", log.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains("# the remux failed: encoding instead\n", log, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.Combine("out", "damaged", "video", "damaged_web_optimized.qc-failed.mp4")), "a failed remux is not kept");
     }
 
     private static async Task<string> VideoPacketsMd5Async(string path)

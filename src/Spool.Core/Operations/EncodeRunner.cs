@@ -173,7 +173,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
 
         if (!check.Passed && !check.Warned)
         {
-            return await KeepFailedAsync(output, context, kind, run, check);
+            return output.Method == OutputMethod.Encode ? await KeepFailedAsync(output, context, kind, run, check) : RemuxFailed(output, context, kind, run, check);
         }
 
         var placed = await fence.PlacerFor(output.PresetName).PlaceFileAsync(output.PartialPath, output.FinalPath, CancellationToken.None);
@@ -229,6 +229,14 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             Output = placed.Error is null ? kept : null,
             OutputBytes = placed.Error is null ? FileSizes.Of(kept) : null,
         };
+    }
+
+    // A remux that fails its check is the source's damage copied as it is: it is not kept, and the output is encoded instead.
+    private JobResult RemuxFailed(OutputPlan output, EncodeContext context, RunKind kind, ProcessResult run, OutputCheck check)
+    {
+        Discard([output]);
+        var problems = string.Join("; ", check.Problems.Concat(check.Checks.Where(c => !c.Passed).Select(Describe)));
+        return Failed(context, output, kind, MediaError.Of(ErrorCategory.QcFailed, $"The remuxed output failed its check: {problems}."), run) with { Qc = check };
     }
 
     private void Discard(IEnumerable<OutputPlan> outputs)

@@ -160,6 +160,19 @@ internal sealed class InputProcessor(
             results[preset] = result;
         }
 
+        // A remux never decodes the source, so a damaged one shows only when its output is checked: those outputs are
+        // encoded instead, which decodes the source and judges its damage as any encode does.
+        var remuxFailed = presets.Where(preset => results[preset.Name] is { Status: JobStatus.Failed, Method: not "encode", Error.Category: ErrorCategory.QcFailed or ErrorCategory.FfmpegFailed or ErrorCategory.InputCorrupt }).ToList();
+        if (remuxFailed.Count > 0 && !cancellationToken.IsCancellationRequested)
+        {
+            await context.Log.AppendAsync(remuxFailed.Select(preset => preset.Name), "# the remux failed: encoding instead\n");
+            var encode = ((PlanOutcome.Planned)WorkPlanner.Plan(context.Source, remuxFailed, options with { AllowsStreamCopy = false }, target)).Plan;
+            foreach (var (preset, result) in await encoder.RunAsync(encode, context, cancellationToken))
+            {
+                results[preset] = result;
+            }
+        }
+
         if (settings.QcRetry)
         {
             await RetryQcFailuresAsync(context, presets, options, target, results, cancellationToken);

@@ -45,6 +45,12 @@ public sealed record PlanOptions
     /// </summary>
     public bool CanToneMap { get; init; } = true;
 
+    /// <summary>
+    /// Remux a source that already is what an output's preset makes (<see cref="StreamCopy"/>). Off only to encode an
+    /// output whose remux failed its check: a copy never decodes the source, so damage shows only in the output.
+    /// </summary>
+    public bool AllowsStreamCopy { get; init; } = true;
+
     /// <summary>Filters and a subtitle track that media operations add to every output; none by default.</summary>
     public EncodeAdjustments Adjustments { get; init; } = EncodeAdjustments.None;
 }

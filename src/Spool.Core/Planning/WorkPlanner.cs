@@ -87,7 +87,7 @@ public static class WorkPlanner
             size.FrameHeight,
             audio is not null,
             source.EffectiveDuration);
-        if (StreamCopy.VideoFits(source, video, concrete, size, options.Adjustments))
+        if (options.AllowsStreamCopy && StreamCopy.VideoFits(source, video, concrete, size, options.Adjustments))
         {
             return Copy(plan, audio, concrete);
         }
