@@ -120,7 +120,11 @@ public sealed partial class EdgeCaseReportTests(EdgeCaseBatchFixture batch)
 
     private static void CheckJob(Problems problems, ReportedJob job)
     {
-        CheckFields(problems, $"job {job.Describe}", job.Raw, JobFields);
+        // "method" (issue 12) says how a planned output was made; a job that failed before planning has none.
+        var method = job.Raw.TryGetProperty("method", out var value) ? value.GetString() : null;
+        problems.Check(method is null or "encode" or "copy" or "copy_video", $"{job.Describe}: method '{method}' is not encode, copy or copy_video");
+        problems.Check(job.Status != "succeeded" || method is not null, $"{job.Describe}: a succeeded job has no method");
+        CheckFields(problems, $"job {job.Describe}", job.Raw, method is null ? JobFields : [.. JobFields, "method"]);
         if (job.Raw.GetProperty("error").ValueKind == JsonValueKind.Object)
         {
             CheckFields(problems, $"job {job.Describe} error", job.Raw.GetProperty("error"), ErrorFields);

@@ -32,6 +32,7 @@ public sealed class RerunTests(SmallClipsFixture clips) : IClassFixture<SmallCli
             [Path.Combine(output, "a", "video", "a_fast_draft.mp4"), Path.Combine(output, "b", "video", "b_fast_draft.mp4")],
             OutputTree.VideoFiles(output));
         Assert.Equal($"{firstId}\n{report.BatchId}\n", await File.ReadAllTextAsync(Path.Combine(output, ".spool-output")));
-        Assert.Contains($"{output} already holds outputs of batch {firstId}: files of the same name are replaced.", second.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"{output} already holds outputs of batch {firstId}: outputs that are up to date are kept (skipped), other files of the same name are replaced.", second.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["skipped", "skipped"], report.Jobs.Select(job => job.Status));
     }
 }

@@ -29,7 +29,7 @@ internal static class BatchCommands
             {
                 var saved = await jobs.GetCheckpointAsync(batchId, name, cancellationToken)
                     ?? throw new UsageException($"--from-checkpoint: batch {batchId} has no checkpoint '{name}'.");
-                only = saved.States.Where(pair => pair.Value != JobState.Succeeded).Select(pair => pair.Key).ToList();
+                only = saved.States.Where(pair => pair.Value is not (JobState.Succeeded or JobState.Skipped)).Select(pair => pair.Key).ToList();
             }
 
             var requeued = await BatchControl.ResumeAsync(jobs, batchId, only, cancellationToken);

@@ -54,7 +54,9 @@ internal sealed record BatchInvocation(IReadOnlyList<DiscoveredInput> Inputs, Ba
         });
         if (OutputTreeMarker.EarlierBatches(built.Settings.OutputDirectory) is [.., var earlier])
         {
-            await Console.Error.WriteLineAsync($"{built.Settings.OutputDirectory} already holds outputs of batch {earlier}: files of the same name are replaced.");
+            await Console.Error.WriteLineAsync(built.Settings.Force
+                ? $"{built.Settings.OutputDirectory} already holds outputs of batch {earlier}: files of the same name are replaced (--force)."
+                : $"{built.Settings.OutputDirectory} already holds outputs of batch {earlier}: outputs that are up to date are kept (skipped), other files of the same name are replaced.");
         }
 
         if (inputs.Count == 0)

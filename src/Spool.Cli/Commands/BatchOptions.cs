@@ -89,6 +89,7 @@ internal sealed class BatchOptions
     {
         Description = "auto (default: chunk an input of 60 s or more that would hold the batch's tail on one slot) | off | SECONDS (chunk every input longer than 2 x SECONDS into ~SECONDS chunks, split at keyframes, each a job of its own).",
     };
+    public Option<bool> Force { get; } = new("--force") { Description = "Redo every job, even one whose output is up to date (same input, same plan, output unchanged)." };
 
     public Option<string?> Validate { get; } = new("--validate")
     {
@@ -141,6 +142,7 @@ internal sealed class BatchOptions
             QcPolicy = parse.GetValue(QcPolicy),
             QcRetry = parse.GetValue(QcRetry),
             Chunk = parse.GetValue(Chunk),
+            Force = parse.GetValue(Force),
             MinSsim = parse.GetValue(MinSsim),
             MinPsnr = parse.GetValue(MinPsnr),
             MaxDurationDelta = parse.GetValue(MaxDurationDelta),
@@ -179,6 +181,7 @@ internal sealed class BatchOptions
             command.Options.Add(QcPolicy);
             command.Options.Add(QcRetry);
             command.Options.Add(Chunk);
+            command.Options.Add(Force);
             command.Options.Add(MinSsim);
             command.Options.Add(MinPsnr);
             command.Options.Add(MaxDurationDelta);

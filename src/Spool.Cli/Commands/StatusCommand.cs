@@ -88,7 +88,7 @@ internal static class StatusCommand
     {
         var c = status.Counts;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{status.Id}  {status.State,-11} {c["succeeded"]}/{c["total"]} done, {c["failed"]} failed, {c["running"]} running, {c["queued"] + c["retry_wait"]} waiting, {c["cancelled"]} cancelled"));
+            $"{status.Id}  {status.State,-11} {c["succeeded"] + c["skipped"]}/{c["total"]} done ({c["skipped"]} up to date), {c["failed"]} failed, {c["running"]} running, {c["queued"] + c["retry_wait"]} waiting, {c["cancelled"]} cancelled"));
         foreach (var job in records ?? [])
         {
             var progress = job.Progress?.Percent is { } p ? string.Create(CultureInfo.InvariantCulture, $" {p:0}%") : "";

@@ -53,6 +53,9 @@ public sealed record BatchRequest
     /// <summary>auto (default) | off | SECONDS: when long inputs are encoded in chunks (see <see cref="Chunking.ChunkRule"/>).</summary>
     public string? Chunk { get; init; }
 
+    /// <summary>Redo every job, even one whose output is up to date (--force).</summary>
+    public bool Force { get; init; }
+
     /// <summary>QC bars over each preset's own (null: the preset's): lowest SSIM 0-1, lowest PSNR dB, largest duration
     /// difference in seconds, highest audio peak dBFS, largest output/source size ratio.</summary>
     public double? MinSsim { get; init; }

@@ -54,6 +54,12 @@ public sealed record BatchSettings(
     /// <summary>Re-encode once at a higher quality when QC fails.</summary>
     public bool QcRetry { get; init; }
 
+    /// <summary>
+    /// Redo every job (--force). Otherwise a job whose input, plan and output are as the store recorded them when it
+    /// last succeeded ends at once as skipped, "up to date".
+    /// </summary>
+    public bool Force { get; init; }
+
     /// <summary>Decode every input fully before planning (the quick probe-sanity check always runs).</summary>
     public bool ValidateThoroughly { get; init; }
 

@@ -105,6 +105,7 @@ public static partial class BatchSettingsBuilder
             Qc = qc switch { "off" => null, "full" => QcMode.Full, _ => QcMode.Quick },
             QcWarnOnly = policy == "warn",
             QcRetry = request.QcRetry,
+            Force = request.Force,
             QcDiscard = policy == "discard",
             QcBars = bars,
             ValidateThoroughly = validate == "thorough",

@@ -11,4 +11,7 @@ internal sealed record EncodeContext(DiscoveredInput Input, MediaInfo Source, Jo
 
     /// <summary>Warnings every job of this encode carries, whatever its outcome (a hardware fallback, an unproven --hwaccel).</summary>
     public IReadOnlyList<JobWarning> Warnings { get; init; } = [];
+
+    /// <summary>Per preset, the record its success leaves so a later run can skip it (see <see cref="UpToDate"/>); empty when none is kept.</summary>
+    public IReadOnlyDictionary<string, Queue.DoneOutput> Pending { get; init; } = new Dictionary<string, Queue.DoneOutput>(StringComparer.Ordinal);
 }

@@ -78,6 +78,7 @@ internal sealed partial class EncodeRunner
             CpuSeconds = 0,
             PeakMemoryBytes = null,
             CopiedFrom = from,
+            Made = UpToDate.Made(context.Pending, copy.PresetName, copy.FinalPath),
         };
         await fence.CommitAsync(copied);
         await RemoveQcFailedAsync(copy, context);

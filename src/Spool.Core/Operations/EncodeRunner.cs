@@ -174,7 +174,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
 
         if (!check.Passed && !check.Warned)
         {
-            return await KeepFailedAsync(output, context, kind, run, check);
+            return output.Method == OutputMethod.Encode ? await KeepFailedAsync(output, context, kind, run, check) : RemuxFailed(output, context, kind, run, check);
         }
 
         var placed = await fence.PlacerFor(output.PresetName).PlaceFileAsync(output.PartialPath, output.FinalPath, CancellationToken.None);
@@ -196,6 +196,8 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             PeakMemoryBytes = run.PeakMemoryBytes / kind.Outputs,
             Operations = context.Operations,
             Warnings = warnings,
+            Method = OutputMethods.WireName(output.Method),
+            Made = UpToDate.Made(context.Pending, output.PresetName, output.FinalPath),
         };
         await fence.CommitAsync(succeeded);
         await RemoveQcFailedAsync(output, context);
@@ -228,6 +230,14 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             Output = placed.Error is null ? kept : null,
             OutputBytes = placed.Error is null ? FileSizes.Of(kept) : null,
         };
+    }
+
+    // A remux that fails its check is the source's damage copied as it is: it is not kept, and the output is encoded instead.
+    private JobResult RemuxFailed(OutputPlan output, EncodeContext context, RunKind kind, ProcessResult run, OutputCheck check)
+    {
+        Discard([output]);
+        var problems = string.Join("; ", check.Problems.Concat(check.Checks.Where(c => !c.Passed).Select(Describe)));
+        return Failed(context, output, kind, MediaError.Of(ErrorCategory.QcFailed, $"The remuxed output failed its check: {problems}."), run) with { Qc = check };
     }
 
     private void Discard(IEnumerable<OutputPlan> outputs)
@@ -271,7 +281,13 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             thresholds = thresholds with { MinSsim = null, MinPsnr = null };
         }
 
-        var report = await quality.CheckAsync(output.PartialPath, context.Input.Path, thresholds, mode, cancellationToken, context.SourceFilters);
+        if (output.Method != OutputMethod.Encode)
+        {
+            // A copied video stream is the source's, bit for bit: its SSIM is 1 by construction, so the picture is not compared.
+            thresholds = thresholds with { MinSsim = null, MinPsnr = null, MinVmaf = null };
+        }
+
+        var report = await quality.CheckAsync(output.PartialPath, context.Input.Path, thresholds, mode, cancellationToken, context.SourceFilters, comparesPicture: output.Method == OutputMethod.Encode);
         return check with { Passed = report.Passed, Checks = report.Checks, Warned = !report.Passed && settings.QcWarnOnly };
     }
 
@@ -297,6 +313,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             PeakMemoryBytes = run.PeakMemoryBytes / kind.Outputs,
             Operations = context.Operations,
             Warnings = context.Warnings,
+            Method = OutputMethods.WireName(output.Method),
         };
 
     private sealed record RunOutcome(MediaError? Error, IReadOnlyList<JobResult> Results);

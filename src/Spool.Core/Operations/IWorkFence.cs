@@ -11,8 +11,14 @@ public interface IWorkFence
 {
     FilePlacer PlacerFor(string jobName);
 
-    /// <summary>Records a succeeded job now (a fenced write); a refusal is logged, never thrown.</summary>
+    /// <summary>
+    /// Records a succeeded job now (a fenced write), and what it made (<see cref="JobResult.Made"/>) for later runs to
+    /// skip; a refusal is logged, never thrown.
+    /// </summary>
     Task CommitAsync(JobResult result);
+
+    /// <summary>The store's record of the output made for this input and preset at this path; null when there is none.</summary>
+    Task<Queue.DoneOutput?> FindDoneOutputAsync(string inputPath, string preset, string outputPath, CancellationToken cancellationToken);
 
     /// <summary>
     /// Removes what earlier holders of these jobs left under <paramref name="inputFolder"/> (a worker killed mid-encode):
@@ -28,6 +34,9 @@ public sealed class NoWorkFence : IWorkFence
     public FilePlacer PlacerFor(string jobName) => FilePlacer.Unfenced;
 
     public Task CommitAsync(JobResult result) => Task.CompletedTask;
+
+    public Task<Queue.DoneOutput?> FindDoneOutputAsync(string inputPath, string preset, string outputPath, CancellationToken cancellationToken) =>
+        Task.FromResult<Queue.DoneOutput?>(null);
 
     public void RemoveStalePartials(string inputFolder)
     {

@@ -29,6 +29,7 @@ internal sealed class InputProcessor(
     IWorkFence fence)
 {
     private readonly StepJobRunner stepRunner = new(clock, observer);
+    private readonly UpToDate upToDate = new(prober, fence, settings);
 
     public async Task<IReadOnlyList<JobResult>> RunAsync(DiscoveredInput input, CancellationToken cancellationToken)
     {
@@ -53,11 +54,15 @@ internal sealed class InputProcessor(
         await MetadataFiles.WriteProbeAsync(folder, media, fence.PlacerFor(names[0]));
         var target = new OutputTarget(folder, stem) { PartialTags = presets.ToDictionary(preset => preset, preset => fence.PlacerFor(preset).Tag, StringComparer.Ordinal) };
         var options = settings.PlanOptions with { ThreadsPerJob = settings.ThreadsPerJob };
-        if (WorkPlanner.Plan(media, settings.Presets.Count > 0 ? settings.Presets : [Presets.BuiltInPresets.All[0]], options, target) is PlanOutcome.Rejected rejected)
+        var planned = WorkPlanner.Plan(media, settings.Presets.Count > 0 ? settings.Presets : [Presets.BuiltInPresets.All[0]], options, target);
+        if (planned is PlanOutcome.Rejected rejected)
         {
             await log.AppendAsync(names, $"# not planned: {rejected.Error.Category.ToWireName()}: {rejected.Error.Message}\n");
             return Finish(names, name => Failure(input, name, started, rejected.Error, log) with { SourceDurationSeconds = media.EffectiveDuration });
         }
+
+        var results = new Dictionary<string, JobResult>(StringComparer.Ordinal);
+        var (pending, done) = await CheckUpToDateAsync(input, media, ((PlanOutcome.Planned)planned).Plan, log, started, results, cancellationToken);
 
         // The health check before any encode: probe sanity always, a full decode with --validate thorough.
         var health = QuickValidation.Check(media, FileSizes.Of(input.Path) ?? 0);
@@ -72,27 +77,28 @@ internal sealed class InputProcessor(
             return Finish(names, name => Failure(input, name, started, unhealthy, log) with { SourceDurationSeconds = media.EffectiveDuration });
         }
 
-        var results = new Dictionary<string, JobResult>(StringComparer.Ordinal);
         var stepContext = new StepContext(media, folder, stem, settings.ThreadsPerJob);
         if (stepNames.Contains(StepNamesOf.Subtitles))
         {
             results[StepNamesOf.Subtitles] = await RunStepAsync(StepNamesOf.Subtitles, stepContext, input, log, cancellationToken);
         }
 
-        if (presets.Count > 0)
+        var toEncode = settings.Presets.Where(preset => !done.Contains(preset.Name)).ToList();
+        if (toEncode.Count > 0)
         {
-            var prepared = await preparer.PrepareAsync(media, folder, stem, log, presets, fence.PlacerFor(presets[0]), cancellationToken);
-            var context = new EncodeContext(input, media, log, started, prepared.Records) { SourceFilters = prepared.Adjustments.VideoFilters };
+            var encoding = toEncode.Select(preset => preset.Name).ToList();
+            var prepared = await preparer.PrepareAsync(media, folder, stem, log, encoding, fence.PlacerFor(encoding[0]), cancellationToken);
+            var context = new EncodeContext(input, media, log, started, prepared.Records) { SourceFilters = prepared.Adjustments.VideoFilters, Pending = pending };
             if (prepared.Error is { } error)
             {
-                foreach (var preset in presets)
+                foreach (var preset in encoding)
                 {
                     results[preset] = Failure(input, preset, started, error, log) with { SourceDurationSeconds = media.EffectiveDuration, Operations = prepared.Records };
                 }
             }
             else
             {
-                await EncodeAsync(context, options with { Adjustments = prepared.Adjustments }, target, results, cancellationToken);
+                await EncodeAsync(context, toEncode, options with { Adjustments = prepared.Adjustments }, target, results, cancellationToken);
             }
         }
 
@@ -116,24 +122,67 @@ internal sealed class InputProcessor(
         return result;
     }
 
-    private async Task EncodeAsync(EncodeContext context, PlanOptions options, OutputTarget target, Dictionary<string, JobResult> results, CancellationToken cancellationToken)
+    // Skip what is done: an output the store recorded making from this very input by this very plan, still in place as
+    // it was, ends its job at once. Media operations that change the encode depend on analysis passes that would have
+    // to run first to know the plan, so their batches are always encoded.
+    private async Task<(IReadOnlyDictionary<string, Queue.DoneOutput> Pending, IReadOnlySet<string> Done)> CheckUpToDateAsync(
+        DiscoveredInput input, MediaInfo media, WorkPlan plan, JobLog log, DateTimeOffset started, Dictionary<string, JobResult> results, CancellationToken cancellationToken)
     {
-        var work = ((PlanOutcome.Planned)WorkPlanner.Plan(context.Source, settings.Presets, options, target)).Plan;
+        if (settings.Presets.Count == 0 || settings.Operations.ChangesEncode)
+        {
+            return (new Dictionary<string, Queue.DoneOutput>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+        }
+
+        var knownTiming = media.PrimaryVideo?.FrameRate is not null;
+        var (pending, done) = await upToDate.CheckAsync(input.Path, plan, knownTiming ? media.TimelineDuration : null, cancellationToken);
+        foreach (var output in plan.Outputs.Where(output => done.Contains(output.PresetName)))
+        {
+            await log.AppendAsync([output.PresetName], $"# up to date: {output.FinalPath} is unchanged since it was made from an unchanged input by the same plan; nothing to do (--force redoes it)\n");
+            results[output.PresetName] = new JobResult(input.Path, output.PresetName, JobStatus.Skipped, output.FinalPath, 1, started, clock.GetUtcNow(), null, null)
+            {
+                LogPath = log.PathFor(output.PresetName),
+                InputBytes = FileSizes.Of(input.Path),
+                OutputBytes = FileSizes.Of(output.FinalPath),
+                SourceDurationSeconds = media.EffectiveDuration,
+                Method = OutputMethods.WireName(output.Method),
+                Reason = UpToDate.Reason,
+            };
+        }
+
+        return (pending, done);
+    }
+
+    private async Task EncodeAsync(EncodeContext context, IReadOnlyList<Preset> presets, PlanOptions options, OutputTarget target, Dictionary<string, JobResult> results, CancellationToken cancellationToken)
+    {
+        var work = ((PlanOutcome.Planned)WorkPlanner.Plan(context.Source, presets, options, target)).Plan;
         foreach (var (preset, result) in await encoder.RunAsync(work, context, cancellationToken))
         {
             results[preset] = result;
         }
 
+        // A remux never decodes the source, so a damaged one shows only when its output is checked: those outputs are
+        // encoded instead, which decodes the source and judges its damage as any encode does.
+        var remuxFailed = presets.Where(preset => results[preset.Name] is { Status: JobStatus.Failed, Method: not "encode", Error.Category: ErrorCategory.QcFailed or ErrorCategory.FfmpegFailed or ErrorCategory.InputCorrupt }).ToList();
+        if (remuxFailed.Count > 0 && !cancellationToken.IsCancellationRequested)
+        {
+            await context.Log.AppendAsync(remuxFailed.Select(preset => preset.Name), "# the remux failed: encoding instead\n");
+            var encode = ((PlanOutcome.Planned)WorkPlanner.Plan(context.Source, remuxFailed, options with { AllowsStreamCopy = false }, target)).Plan;
+            foreach (var (preset, result) in await encoder.RunAsync(encode, context, cancellationToken))
+            {
+                results[preset] = result;
+            }
+        }
+
         if (settings.QcRetry)
         {
-            await RetryQcFailuresAsync(context, options, target, results, cancellationToken);
+            await RetryQcFailuresAsync(context, presets, options, target, results, cancellationToken);
         }
     }
 
     // --qc-retry: an output that failed QC is encoded once more, one quality step up (a lower CRF).
-    private async Task RetryQcFailuresAsync(EncodeContext context, PlanOptions options, OutputTarget target, Dictionary<string, JobResult> results, CancellationToken cancellationToken)
+    private async Task RetryQcFailuresAsync(EncodeContext context, IReadOnlyList<Preset> presets, PlanOptions options, OutputTarget target, Dictionary<string, JobResult> results, CancellationToken cancellationToken)
     {
-        var failed = settings.Presets.Where(preset => results[preset.Name].Error?.Category == ErrorCategory.QcFailed).ToList();
+        var failed = presets.Where(preset => results[preset.Name].Error?.Category == ErrorCategory.QcFailed).ToList();
         if (failed.Count == 0)
         {
             return;

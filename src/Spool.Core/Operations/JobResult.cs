@@ -58,4 +58,13 @@ public sealed record JobResult(
 
     /// <summary>Set on a chunk job: the output it is a part of, its number and span.</summary>
     public Queue.JobChunk? Chunk { get; init; }
+
+    /// <summary>How the output was made ("encode", "copy", "copy_video", see <see cref="Planning.OutputMethod"/>); null for a job that made no video output.</summary>
+    public string? Method { get; init; }
+
+    /// <summary>Why a skipped job did no work ("up to date"); null otherwise.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>What this success made, for the store's record of outputs made; null when there is nothing to record.</summary>
+    public Queue.DoneOutput? Made { get; init; }
 }

@@ -17,6 +17,9 @@ internal sealed record PlannedOutput(
     string? FpsMode)
 {
     public int? AudioIndex => Audio.Count > 0 ? Audio[0].Index : null;
+
+    /// <summary>The video is copied from the source (-c:v copy), so it passes through no filter.</summary>
+    public bool CopiesVideo => Video.Codec == VideoEncoding.Copy.Codec;
 }
 
 /// <summary>A source audio track (its absolute stream index) and how it is encoded.</summary>
@@ -44,15 +47,18 @@ internal static class CommandAssembly
         var source = "0:" + Invariant(videoIndex);
         IReadOnlyList<Filter> shared = [.. common, .. adjustments.VideoFilters.Select(Verbatim)];
         var chains = new List<FilterChain>();
-        if (outputs.Count == 1)
+
+        // An output that copies the video takes it straight from the source: only the encoded ones share the graph.
+        var filtered = outputs.Where(output => !output.CopiesVideo).ToList();
+        if (filtered.Count == 1)
         {
-            chains.Add(new FilterChain([source], [.. shared, .. outputs[0].Filters], [VideoLabel(0)]));
+            chains.Add(new FilterChain([source], [.. shared, .. filtered[0].Filters], [VideoLabel(0)]));
         }
-        else
+        else if (filtered.Count > 1)
         {
-            var branches = Enumerable.Range(0, outputs.Count).Select(i => "s" + Invariant(i)).ToList();
-            chains.Add(new FilterChain([source], [.. shared, Split("split", outputs.Count)], branches));
-            chains.AddRange(outputs.Select((output, i) => new FilterChain([branches[i]], output.Filters, [VideoLabel(i)])));
+            var branches = Enumerable.Range(0, filtered.Count).Select(i => "s" + Invariant(i)).ToList();
+            chains.Add(new FilterChain([source], [.. shared, Split("split", filtered.Count)], branches));
+            chains.AddRange(filtered.Select((output, i) => new FilterChain([branches[i]], output.Filters, [VideoLabel(i)])));
         }
 
         var audioIndex = outputs.Select(output => output.AudioIndex).FirstOrDefault(index => index is not null);
@@ -75,19 +81,19 @@ internal static class CommandAssembly
         }
 
         var ffmpegOutputs = outputs
-            .Select((output, i) => Output(output, i, filtersAudio, added, threads))
+            .Select((output, i) => Output(output, i, output.CopiesVideo ? source : "[" + VideoLabel(filtered.IndexOf(output)) + "]", filtersAudio, added, threads))
             .ToList();
-        return new FfmpegCommand(inputs, new FilterGraph(chains), ffmpegOutputs)
+        return new FfmpegCommand(inputs, chains.Count > 0 ? new FilterGraph(chains) : null, ffmpegOutputs)
         {
-            FilterThreads = threads,
+            FilterThreads = chains.Count > 0 ? threads : null,
             HardwareDevices = hardware?.Devices ?? [],
             FilterHardwareDevice = hardware?.FilterDevice,
         };
     }
 
-    private static FfmpegOutput Output(PlannedOutput output, int index, bool filtersAudio, SubtitleEncoding? added, int? threads)
+    private static FfmpegOutput Output(PlannedOutput output, int index, string videoMap, bool filtersAudio, SubtitleEncoding? added, int? threads)
     {
-        var maps = new List<string> { "[" + VideoLabel(index) + "]" };
+        var maps = new List<string> { videoMap };
         for (var track = 0; track < output.Audio.Count; track++)
         {
             maps.Add(track == 0 && filtersAudio ? "[" + AudioLabel(index) + "]" : "0:" + Invariant(output.Audio[track].Index));
@@ -113,7 +119,7 @@ internal static class CommandAssembly
             Format = "mp4",
             FastStart = true,
             FpsMode = output.FpsMode,
-            Threads = threads,
+            Threads = output.CopiesVideo ? null : threads,
             Subtitles = subtitles,
             AudioTracks = tracks.Distinct().Count() > 1 ? tracks : [],
         };

@@ -72,6 +72,12 @@ public sealed record PlanOptions
     /// <summary>What this machine's one-frame trials proved (spool doctor's proof); none by default, so plans are the CPU's.</summary>
     public HardwareSupport ProvenHardware { get; init; } = HardwareSupport.None;
 
+    /// <summary>
+    /// Remux a source that already is what an output's preset makes (<see cref="StreamCopy"/>). Off only to encode an
+    /// output whose remux failed its check: a copy never decodes the source, so damage shows only in the output.
+    /// </summary>
+    public bool AllowsStreamCopy { get; init; } = true;
+
     /// <summary>Filters and a subtitle track that media operations add to every output; none by default.</summary>
     public EncodeAdjustments Adjustments { get; init; } = EncodeAdjustments.None;
 }

@@ -48,4 +48,30 @@ public sealed record OutputPlan(
     /// copied from that output once it is placed. Null for an output that is encoded.
     /// </summary>
     public string? DuplicateOf { get; init; }
+
+    /// <summary>How ffmpeg makes this output: encoded, or remuxed because the source already is what the preset makes.</summary>
+    public OutputMethod Method { get; init; } = OutputMethod.Encode;
+}
+
+/// <summary>How an output is made; the report's "method" (<see cref="OutputMethods.WireName"/>).</summary>
+public enum OutputMethod
+{
+    /// <summary>Video (and audio) encoded.</summary>
+    Encode,
+
+    /// <summary>Every stream copied from the source unchanged (-c copy): it already is what the preset makes.</summary>
+    Copy,
+
+    /// <summary>The video copied unchanged, the audio encoded (the source's audio is not what the preset makes).</summary>
+    CopyVideo,
+}
+
+public static class OutputMethods
+{
+    public static string WireName(OutputMethod method) => method switch
+    {
+        OutputMethod.Copy => "copy",
+        OutputMethod.CopyVideo => "copy_video",
+        _ => "encode",
+    };
 }

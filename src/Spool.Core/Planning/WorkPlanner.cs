@@ -98,6 +98,11 @@ public static class WorkPlanner
             size.FrameHeight,
             audio is not null,
             source.EffectiveDuration);
+        if (options.AllowsStreamCopy && StreamCopy.VideoFits(source, video, concrete, size, options.Adjustments))
+        {
+            return Copy(plan, audio, concrete);
+        }
+
         IReadOnlyList<AudioStreamInfo> tracks = audio is null ? [] : preset.KeepsEveryTrack ? source.AudioStreams : [audio];
         IReadOnlyList<int> subtitles = preset.KeepsEveryTrack
             ? [.. source.SubtitleStreams.Where(stream => stream.IsText).Select(stream => stream.Index)]
@@ -110,6 +115,14 @@ public static class WorkPlanner
             [.. tracks.Select(track => new PlannedAudio(track.Index, Encoders.Audio(track, concrete)))],
             subtitles,
             fpsMode);
+    }
+
+    // The video is remuxed as it is; the audio too when it already is what the preset makes, else it is encoded.
+    private static PlannedOutput Copy(OutputPlan plan, AudioStreamInfo? audio, Preset preset)
+    {
+        var copiesAudio = audio is null || StreamCopy.AudioFits(audio, preset);
+        IReadOnlyList<PlannedAudio> tracks = audio is null ? [] : [new PlannedAudio(audio.Index, copiesAudio ? AudioEncoding.Copy : Encoders.Audio(audio, preset))];
+        return new PlannedOutput(plan with { Method = copiesAudio ? OutputMethod.Copy : OutputMethod.CopyVideo }, [], VideoEncoding.Copy, tracks, [], null);
     }
 
     // Two outputs are the same file when their own commands are the same tokens but for the output path (names alone

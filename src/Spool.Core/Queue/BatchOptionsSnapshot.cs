@@ -33,6 +33,8 @@ public sealed record BatchOptionsSnapshot(
 
     public bool QcRetry { get; init; }
 
+    public bool Force { get; init; }
+
     public bool QcDiscard { get; init; }
 
     public QcOverrides? QcBars { get; init; }
@@ -74,6 +76,7 @@ public sealed record BatchOptionsSnapshot(
             Qc = settings.Qc,
             QcWarnOnly = settings.QcWarnOnly,
             QcRetry = settings.QcRetry,
+            Force = settings.Force,
             QcDiscard = settings.QcDiscard,
             QcBars = settings.QcBars,
             ValidateThoroughly = settings.ValidateThoroughly,
@@ -108,6 +111,7 @@ public sealed record BatchOptionsSnapshot(
             Qc = Qc,
             QcWarnOnly = QcWarnOnly,
             QcRetry = QcRetry,
+            Force = Force,
             QcDiscard = QcDiscard,
             QcBars = QcBars ?? QcOverrides.None,
             ValidateThoroughly = ValidateThoroughly,

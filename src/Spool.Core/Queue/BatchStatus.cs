@@ -31,7 +31,7 @@ public sealed record BatchStatus(string Id, string State, IReadOnlyDictionary<st
             return "cancelled";
         }
 
-        var terminal = counts[JobState.Succeeded] + counts[JobState.Failed] + counts[JobState.Cancelled];
+        var terminal = counts[JobState.Succeeded] + counts[JobState.Failed] + counts[JobState.Cancelled] + counts[JobState.Skipped];
         if (terminal == counts.Total)
         {
             return counts[JobState.Failed] > 0 ? "failed"

@@ -42,9 +42,10 @@ internal sealed class ClaimJobs(IJobStore store, LeaseKeeper keeper, IBatchObser
 
         job.Result = JobRecords.ResultOf(result);
         job.Attempt = JobRecords.AttemptOf(result, job.AttemptNumber, RoundStarted, clock.GetUtcNow());
+        bool written;
         try
         {
-            await WriteCompletionAsync(job, JobState.Succeeded);
+            written = await WriteCompletionAsync(job, JobState.Succeeded);
             keeper.Forget(job.Claimed.JobId);
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -52,6 +53,33 @@ internal sealed class ClaimJobs(IJobStore store, LeaseKeeper keeper, IBatchObser
             // The output is placed; recording it is tried again when the work item ends, with the same result.
             job.Done = false;
             observer.Warning($"job {job.Claimed.JobId} ({job.Claimed.Preset}, lease token {job.Claimed.LeaseToken}): its success could not be recorded yet ({error.GetType().Name}: {error.Message}); trying again when its work item ends.");
+            return;
+        }
+
+        if (written)
+        {
+            await RecordMadeAsync(result);
+        }
+    }
+
+    public Task<DoneOutput?> FindDoneOutputAsync(string inputPath, string preset, string outputPath, CancellationToken cancellationToken) =>
+        store.FindDoneOutputAsync(inputPath, preset, outputPath, cancellationToken);
+
+    // Only a success the store accepted is worth skipping later; a record that cannot be written costs a redo, nothing else.
+    private async Task RecordMadeAsync(JobResult result)
+    {
+        if (result.Made is not { } made)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.RecordDoneOutputAsync(made, CancellationToken.None);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            observer.Warning($"{result.Preset} of {result.Input}: the record that its output is done could not be written ({error.GetType().Name}: {error.Message}); a later run will redo it.");
         }
     }
 
@@ -135,13 +163,16 @@ internal sealed class ClaimJobs(IJobStore store, LeaseKeeper keeper, IBatchObser
         }
     }
 
-    private async Task WriteCompletionAsync(HeldJob job, JobState state)
+    private async Task<bool> WriteCompletionAsync(HeldJob job, JobState state)
     {
         var attempt = job.Attempt! with { Outcome = state.ToWireName() };
         if (!await store.CompleteAsync(job.Claimed.JobId, job.Claimed.LeaseToken, new JobCompletion(state, job.Result!, attempt), CancellationToken.None))
         {
             Refused(job, $"completion ({state.ToWireName()})");
+            return false;
         }
+
+        return true;
     }
 
     // Hangfire logs "fetched by another worker" for the same event: the acknowledgement did not count.

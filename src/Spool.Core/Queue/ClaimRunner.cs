@@ -182,7 +182,12 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
                 continue;
             }
 
-            await jobs.CompleteAsync(job, result.Status == JobStatus.Succeeded ? JobState.Succeeded : JobState.Failed);
+            await jobs.CompleteAsync(job, result.Status switch
+            {
+                JobStatus.Succeeded => JobState.Succeeded,
+                JobStatus.Skipped => JobState.Skipped,
+                _ => JobState.Failed,
+            });
         }
 
         return retryable;

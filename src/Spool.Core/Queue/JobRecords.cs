@@ -29,6 +29,8 @@ public static class JobRecords
             OperationsJson = result.Operations.Count == 0 ? null : JsonSerializer.Serialize(result.Operations, ReportJson.Options),
             WarningsJson = result.Warnings.Count == 0 ? null : JsonSerializer.Serialize(result.Warnings, ReportJson.Options),
             CopiedFrom = result.CopiedFrom,
+            Method = result.Method,
+            Reason = result.Reason,
         };
     }
 
@@ -62,6 +64,8 @@ public static class JobRecords
             Fused = result.Fused,
             CopiedFrom = result.CopiedFrom,
             Chunk = job.Chunk,
+            Method = result.Method,
+            Reason = result.Reason,
             CpuSeconds = result.CpuSeconds,
             PeakMemoryBytes = result.PeakMemoryBytes,
             Operations = result.OperationsJson is { } operations
@@ -74,13 +78,14 @@ public static class JobRecords
     }
 
     /// <summary>
-    /// The report's four statuses. A job that never reached a terminal state (the batch was interrupted) is reported
+    /// The report's four statuses (a skipped job is one whose output was already up to date). A job that never reached a terminal state (the batch was interrupted) is reported
     /// as cancelled: it did not run to an end, and resume will run it.
     /// </summary>
     private static JobStatus StatusOf(JobState state) => state switch
     {
         JobState.Succeeded => JobStatus.Succeeded,
         JobState.Failed => JobStatus.Failed,
+        JobState.Skipped => JobStatus.Skipped,
         _ => JobStatus.Cancelled,
     };
 }

@@ -91,6 +91,12 @@ public sealed record JobResultRecord(
 
     /// <summary>The preset whose identical output was copied to make this job's; null when it was encoded.</summary>
     public string? CopiedFrom { get; init; }
+
+    /// <summary>How the output was made ("encode", "copy", "copy_video"); null for a job that made no video output.</summary>
+    public string? Method { get; init; }
+
+    /// <summary>Why a skipped job did no work ("up to date"); null otherwise.</summary>
+    public string? Reason { get; init; }
 }
 
 /// <summary>One run of a job: kept for every attempt, interrupted ones included.</summary>

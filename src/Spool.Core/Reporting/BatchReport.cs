@@ -34,6 +34,14 @@ public sealed record JobReport(
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Queue.JobChunk? Chunk { get; init; }
+
+    /// <summary>How the output was made: "encode", "copy" (every stream remuxed) or "copy_video" (video remuxed, audio encoded); absent for steps.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Method { get; init; }
+
+    /// <summary>Why a skipped job did no work ("up to date"); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reason { get; init; }
 }
 
 public sealed record ErrorReport(string Category, string Message, string Hint);

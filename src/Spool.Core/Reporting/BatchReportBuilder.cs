@@ -107,6 +107,8 @@ public static class BatchReportBuilder
         Warnings = job.Warnings.Count == 0 ? null : job.Warnings,
         CopiedFrom = job.CopiedFrom,
         Chunk = job.Chunk,
+        Method = job.Method,
+        Reason = job.Reason,
     };
 
     private static double? Cpu(ReportExtras extras, JobResult job) =>

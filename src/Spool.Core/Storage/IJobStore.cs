@@ -130,6 +130,12 @@ public interface IJobStore : IAsyncDisposable
 
     Task<Checkpoint?> GetCheckpointAsync(string batchId, string name, CancellationToken cancellationToken);
 
+    /// <summary>Records an output made and placed, replacing the record of the same input, preset and output path.</summary>
+    Task RecordDoneOutputAsync(DoneOutput done, CancellationToken cancellationToken);
+
+    /// <summary>The record of the output made for this input and preset at this path, or null when there is none.</summary>
+    Task<DoneOutput?> FindDoneOutputAsync(string inputPath, string preset, string outputPath, CancellationToken cancellationToken);
+
     /// <summary>The database's clock.</summary>
     Task<DateTimeOffset> NowAsync(CancellationToken cancellationToken);
 }

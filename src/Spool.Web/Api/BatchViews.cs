@@ -28,7 +28,7 @@ internal static class BatchViews
             return 0;
         }
 
-        var done = counts[JobState.Succeeded] + counts[JobState.Failed] + counts[JobState.Cancelled];
+        var done = counts[JobState.Succeeded] + counts[JobState.Failed] + counts[JobState.Cancelled] + counts[JobState.Skipped];
         var partial = leased.Where(job => job.State == JobState.Running).Sum(job => (job.Progress?.Percent ?? 0) / 100);
         return Math.Round(Math.Clamp((done + partial) / counts.Total, 0, 1), 4);
     }
@@ -43,7 +43,7 @@ internal static class BatchViews
     {
         ArgumentNullException.ThrowIfNull(job);
         var percent = job.State.IsLeased() ? job.Progress?.Percent : null;
-        double? progress = job.State == JobState.Succeeded ? 1 : percent is { } p ? Math.Round(Math.Clamp(p / 100, 0, 1), 4) : null;
+        double? progress = job.State is JobState.Succeeded or JobState.Skipped ? 1 : percent is { } p ? Math.Round(Math.Clamp(p / 100, 0, 1), 4) : null;
         double? eta = percent is > 0 and < 100 && job.StartedAt is { } start && now > start
             ? Math.Round((now - start).TotalSeconds * (100 - percent.Value) / percent.Value, 1)
             : null;
@@ -54,6 +54,8 @@ internal static class BatchViews
         {
             CopiedFrom = job.Result?.CopiedFrom,
             Chunk = job.Chunk,
+            Method = job.Result?.Method,
+            Reason = job.Result?.Reason,
         };
     }
 

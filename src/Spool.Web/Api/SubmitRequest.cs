@@ -59,6 +59,9 @@ internal sealed record SubmitRequest
     /// <summary>auto (default) | off | seconds as text ("6"): when long inputs are encoded in chunks.</summary>
     public string? Chunk { get; init; }
 
+    /// <summary>Redo every job, even one whose output is up to date.</summary>
+    public bool Force { get; init; }
+
     public double? MinSsim { get; init; }
 
     public double? MinPsnr { get; init; }
@@ -143,6 +146,7 @@ internal sealed record SubmitRequest
         QcPolicy = QcPolicy,
         QcRetry = QcRetry,
         Chunk = Chunk,
+        Force = Force,
         MinSsim = MinSsim,
         MinPsnr = MinPsnr,
         MaxDurationDelta = MaxDurationDelta,

@@ -46,6 +46,12 @@ internal sealed record JobView(
 
     /// <summary>On a chunk job: the output it is a part of, its number of how many and its span; null on every other job.</summary>
     public Core.Queue.JobChunk? Chunk { get; init; }
+
+    /// <summary>How the output was made ("encode", "copy", "copy_video"); null for a step or a job not yet done.</summary>
+    public string? Method { get; init; }
+
+    /// <summary>Why a skipped job did no work ("up to date"); null otherwise.</summary>
+    public string? Reason { get; init; }
 }
 
 internal sealed record ErrorView(string Category, string Message, string Hint);

@@ -24,7 +24,7 @@ export function duration(seconds) {
   return s >= 3600 ? `${Math.floor(s / 3600)}h ${Math.floor(s % 3600 / 60)}m` : s >= 60 ? `${Math.floor(s / 60)}m ${s % 60}s` : `${s}s`;
 }
 const bytes = n => n >= 1e12 ? `${(n / 1e12).toFixed(1)} TB` : n >= 1e9 ? `${(n / 1e9).toFixed(1)} GB` : `${(n / 1e6).toFixed(0)} MB`;
-const countsText = c => `${c.succeeded}/${c.total} done · ${c.failed} failed · ${c.running + (c.retry_wait || 0)} running · ${c.queued} queued`;
+const countsText = c => `${c.succeeded + (c.skipped || 0)}/${c.total} done · ${c.failed} failed · ${c.running + (c.retry_wait || 0)} running · ${c.queued} queued`;
 
 function batchItem(batch, selected, actions) {
   const priority = el('select', { title: 'priority' }, ...['urgent', 'high', 'normal', 'low'].map(p => el('option', { value: p, selected: p === batch.priority }, p)));

@@ -79,6 +79,9 @@ public sealed class EncodeRunnerCopyTests : IDisposable
             return FilePlacer.Unfenced;
         }
 
+        public Task<Spool.Core.Queue.DoneOutput?> FindDoneOutputAsync(string inputPath, string preset, string outputPath, CancellationToken cancellationToken) =>
+            Task.FromResult<Spool.Core.Queue.DoneOutput?>(null);
+
         public async Task CommitAsync(JobResult result)
         {
             Committed.Add(result);

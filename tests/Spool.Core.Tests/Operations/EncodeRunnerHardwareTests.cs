@@ -181,5 +181,8 @@ public sealed class EncodeRunnerHardwareTests : IDisposable
         public void RemoveStalePartials(string inputFolder)
         {
         }
+
+        public Task<Spool.Core.Queue.DoneOutput?> FindDoneOutputAsync(string inputPath, string preset, string outputPath, CancellationToken cancellationToken) =>
+            Task.FromResult<Spool.Core.Queue.DoneOutput?>(null);
     }
 }

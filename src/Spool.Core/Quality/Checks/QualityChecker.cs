@@ -16,6 +16,9 @@ public sealed class QualityChecker
     private readonly Prober prober;
     private readonly bool hasVmaf;
 
+    /// <summary>What the picture checks of an output whose video was copied from its reference say.</summary>
+    public const string NotCompared = "not compared: the video stream is copied from the source unchanged (the SSIM of a bit-identical stream is 1)";
+
     public QualityChecker(IProcessRunner runner, string ffmpegPath, string ffprobePath, FfmpegCapabilities? capabilities)
     {
         ArgumentNullException.ThrowIfNull(runner);
@@ -29,21 +32,22 @@ public sealed class QualityChecker
     /// <summary>
     /// Checks an output against its reference. <paramref name="referenceFilters"/> are the video filters the encode
     /// ran on the source (stabilise, colour): the reference goes through them too, so the output is compared with the
-    /// picture it was meant to be.
+    /// picture it was meant to be. Without <paramref name="comparesPicture"/> (an output whose video was copied from the
+    /// reference) the picture is not compared: the output is decoded alone, and the picture checks say why they have no value.
     /// </summary>
     public async Task<QcReport> CheckAsync(
-        string output, string reference, QcThresholds thresholds, QcMode mode, CancellationToken cancellationToken, IReadOnlyList<string>? referenceFilters = null)
+        string output, string reference, QcThresholds thresholds, QcMode mode, CancellationToken cancellationToken, IReadOnlyList<string>? referenceFilters = null, bool comparesPicture = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(output);
         ArgumentException.ThrowIfNullOrWhiteSpace(reference);
         ArgumentNullException.ThrowIfNull(thresholds);
-        var measured = await MeasureAsync(Path.GetFullPath(output), Path.GetFullPath(reference), mode, cancellationToken, referenceFilters);
+        var measured = await MeasureAsync(Path.GetFullPath(output), Path.GetFullPath(reference), mode, cancellationToken, referenceFilters, comparesPicture);
         return QcEvaluator.Evaluate(measured, thresholds, mode);
     }
 
     /// <summary>Everything QC measures, without judging it.</summary>
     public async Task<QcMeasurements> MeasureAsync(
-        string output, string reference, QcMode mode, CancellationToken cancellationToken, IReadOnlyList<string>? referenceFilters = null)
+        string output, string reference, QcMode mode, CancellationToken cancellationToken, IReadOnlyList<string>? referenceFilters = null, bool comparesPicture = true)
     {
         var outputProbe = await prober.ProbeAsync(output, cancellationToken);
         var referenceProbe = await prober.ProbeAsync(reference, cancellationToken);
@@ -75,6 +79,11 @@ public sealed class QualityChecker
         {
             measured = measured with { ComparisonError = "the reference cannot be probed: " + referenceFailed.Error.Message };
             return await DecodeAsync(output, measured, mode, cancellationToken);
+        }
+
+        if (!comparesPicture)
+        {
+            return await DecodeAsync(output, measured with { ComparisonError = NotCompared }, mode, cancellationToken);
         }
 
         var (comparison, error) = QcPasses.PlanComparison(media, referenceMedia!, referenceFilters);

@@ -27,7 +27,7 @@ public sealed partial class SqliteJobStore
     {
         const string select =
             "SELECT batch_id, state, COUNT(*) AS n, " +
-            "SUM(CASE WHEN attempts > 0 OR started_at IS NOT NULL OR state IN ('succeeded', 'failed', 'cancelled') THEN 1 ELSE 0 END) AS started, " +
+            "SUM(CASE WHEN attempts > 0 OR started_at IS NOT NULL OR state IN ('succeeded', 'failed', 'cancelled', 'skipped') THEN 1 ELSE 0 END) AS started, " +
             "MIN(started_at) AS first_started FROM jobs ";
         const string group = " GROUP BY batch_id, state";
 
@@ -81,7 +81,7 @@ public sealed partial class SqliteJobStore
     {
         const string sql =
             "SELECT state, started_at, finished_at, input_bytes, output_bytes FROM jobs " +
-            "WHERE state IN ('succeeded', 'failed', 'cancelled') AND finished_at IS NOT NULL AND (@since IS NULL OR finished_at >= @since)";
+            "WHERE state IN ('succeeded', 'failed', 'cancelled', 'skipped') AND finished_at IS NOT NULL AND (@since IS NULL OR finished_at >= @since)";
         await using var connection = await OpenAsync(cancellationToken);
         return await QueryAsync(connection, null, sql, new { since = since?.ToUnixTimeMilliseconds() }, row => new FinishedJob(
             JobStates.FromWireName(SqliteRows.Text(row, "state")!),

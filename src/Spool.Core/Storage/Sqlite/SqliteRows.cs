@@ -83,6 +83,8 @@ internal static class SqliteRows
         parameters.Add("operationsJson", result.OperationsJson);
         parameters.Add("warningsJson", result.WarningsJson);
         parameters.Add("copiedFrom", result.CopiedFrom);
+        parameters.Add("method", result.Method);
+        parameters.Add("reason", result.Reason);
         return parameters;
     }
 
@@ -144,6 +146,8 @@ internal static class SqliteRows
             OperationsJson = Text(row, "operations_json"),
             WarningsJson = Text(row, "warnings_json"),
             CopiedFrom = Text(row, "copied_from"),
+            Method = Text(row, "method"),
+            Reason = Text(row, "reason"),
         };
     }
 

@@ -104,7 +104,27 @@ internal static class SqliteSchema
         "ALTER TABLE jobs ADD COLUMN chunk_of TEXT; ALTER TABLE jobs ADD COLUMN chunk_index INTEGER; " +
         "ALTER TABLE jobs ADD COLUMN chunk_count INTEGER; ALTER TABLE jobs ADD COLUMN chunk_start REAL; ALTER TABLE jobs ADD COLUMN chunk_end REAL;";
 
-    private static readonly string[] Migrations = [V1Initial, V2CpuSeconds, V3PeaksAndOperations, V4Warnings, V5CopiedFrom, V6Chunks];
+    // Version 7: how each output was made (encode, copy, copy_video), why a job was skipped ("up to date"), and the
+    // outputs made so far, so that a later run of any batch skips what is already done.
+    private const string V7UpToDate = """
+        ALTER TABLE jobs ADD COLUMN method TEXT;
+        ALTER TABLE jobs ADD COLUMN reason TEXT;
+        CREATE TABLE done_outputs (
+            input_path          TEXT    NOT NULL,
+            preset              TEXT    NOT NULL,
+            output_path         TEXT    NOT NULL,
+            plan_hash           TEXT    NOT NULL,
+            input_bytes         INTEGER NOT NULL,
+            input_mtime_ticks   INTEGER NOT NULL,
+            input_fingerprint   TEXT    NOT NULL,
+            output_bytes        INTEGER NOT NULL,
+            output_mtime_ticks  INTEGER NOT NULL,
+            recorded_at         INTEGER NOT NULL,
+            PRIMARY KEY (input_path, preset, output_path)
+        );
+        """;
+
+    private static readonly string[] Migrations = [V1Initial, V2CpuSeconds, V3PeaksAndOperations, V4Warnings, V5CopiedFrom, V6Chunks, V7UpToDate];
 
     public static int LatestVersion => Migrations.Length;
 

@@ -23,7 +23,7 @@ internal static class SqliteSql
         "worker_id, host, pid, pid_start, lease_expires_at, cancel_requested, progress, fps, speed, started_at, " +
         "finished_at, output, error_category, error_message, error_hint, qc_json, stderr_tail, log_path, " +
         "input_bytes, output_bytes, source_duration, fused, crashes, cpu_seconds, peak_memory_bytes, operations_json, warnings_json, copied_from, " +
-        "chunk_of, chunk_index, chunk_count, chunk_start, chunk_end";
+        "chunk_of, chunk_index, chunk_count, chunk_start, chunk_end, method, reason";
 
     /// <summary>Clears who holds a job and its live progress; the token stays, so it only ever grows.</summary>
     public const string ClearHolder =
@@ -34,14 +34,14 @@ internal static class SqliteSql
     public const string ClearResult =
         "output = NULL, error_category = NULL, error_message = NULL, error_hint = NULL, qc_json = NULL, " +
         "stderr_tail = NULL, log_path = NULL, input_bytes = NULL, output_bytes = NULL, source_duration = NULL, " +
-        "fused = NULL, cpu_seconds = NULL, peak_memory_bytes = NULL, operations_json = NULL, warnings_json = NULL, copied_from = NULL, progress = NULL, fps = NULL, speed = NULL, finished_at = NULL";
+        "fused = NULL, cpu_seconds = NULL, peak_memory_bytes = NULL, operations_json = NULL, warnings_json = NULL, copied_from = NULL, method = NULL, reason = NULL, progress = NULL, fps = NULL, speed = NULL, finished_at = NULL";
 
     /// <summary>Writes a <see cref="Spool.Core.Queue.JobResultRecord"/> from the parameters of <see cref="SqliteRows.WithResult"/>.</summary>
     public const string SetResult =
         "output = @output, error_category = @errorCategory, error_message = @errorMessage, error_hint = @errorHint, " +
         "qc_json = @qcJson, stderr_tail = @stderrTail, log_path = @logPath, input_bytes = @inputBytes, " +
         "output_bytes = @outputBytes, source_duration = @sourceDuration, fused = @fused, cpu_seconds = @cpuSeconds, " +
-        "peak_memory_bytes = @peakMemory, operations_json = @operationsJson, warnings_json = @warningsJson, copied_from = @copiedFrom";
+        "peak_memory_bytes = @peakMemory, operations_json = @operationsJson, warnings_json = @warningsJson, copied_from = @copiedFrom, method = @method, reason = @reason";
 
     public const string InsertAttempt =
         "INSERT INTO attempts (job_id, number, outcome, command_line, exit_code, stderr_tail, started_at, finished_at) " +
