@@ -2,6 +2,7 @@ using System.Globalization;
 using Spool.Core.Discovery;
 using Spool.Core.Planning;
 using Spool.Core.Presets;
+using Spool.Core.Quality.Checks;
 using Spool.Core.Steps;
 using Spool.Core.Validation;
 using Spool.Media.Errors;
@@ -52,7 +53,7 @@ internal sealed class InputProcessor(
         var media = ((ProbeOutcome.Probed)probe).Media;
         await MetadataFiles.WriteProbeAsync(folder, media, fence.PlacerFor(names[0]));
         var target = new OutputTarget(folder, stem) { PartialTags = presets.ToDictionary(preset => preset, preset => fence.PlacerFor(preset).Tag, StringComparer.Ordinal) };
-        var options = settings.PlanOptions with { ThreadsPerJob = settings.ThreadsPerJob };
+        var options = settings.PlanOptions with { ThreadsPerJob = settings.ThreadsPerJob, EncoderQc = settings.Qc == QcMode.Quick };
         if (WorkPlanner.Plan(media, settings.Presets.Count > 0 ? settings.Presets : [Presets.BuiltInPresets.All[0]], options, target) is PlanOutcome.Rejected rejected)
         {
             await log.AppendAsync(names, $"# not planned: {rejected.Error.Category.ToWireName()}: {rejected.Error.Message}\n");

@@ -13,6 +13,10 @@ public static class WorkPlanner
 {
     private const string OutputPlaceholder = "<output>";
 
+    // Last in the audio chain, before the asplit: it measures once what every output's encoder is fed, and passes
+    // the audio through unchanged.
+    private const string AudioMeter = "volumedetect";
+
     public static PlanOutcome Plan(MediaInfo source, IReadOnlyList<Preset> presets, PlanOptions options, OutputTarget target)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -42,7 +46,9 @@ public static class WorkPlanner
 
         var audio = source.PrimaryAudio;
         var common = VideoFilters.Common(video, options.CanToneMap);
-        var adjustments = options.Adjustments;
+        var adjustments = options.EncoderQc && audio is not null
+            ? options.Adjustments with { AudioFilters = [.. options.Adjustments.AudioFilters, AudioMeter] }
+            : options.Adjustments;
         var planned = presets.Select(preset => PlanOutput(source, video, audio, preset, options, target)).ToList();
         var separate = planned
             .Select(output => CommandAssembly.Build(source.Path, video.Index, common, [output], adjustments, options.ThreadsPerJob))
@@ -94,7 +100,7 @@ public static class WorkPlanner
         return new PlannedOutput(
             plan,
             VideoFilters.ForOutput(size, fps),
-            Encoders.Video(concrete, options),
+            Encoders.Video(concrete, options) with { ReportsQuality = options.EncoderQc },
             [.. tracks.Select(track => new PlannedAudio(track.Index, Encoders.Audio(track, concrete)))],
             subtitles,
             fpsMode);

@@ -61,4 +61,31 @@ public sealed record QcThresholds
             MaxCompressionRatio = crf <= 18 || fastest ? 4.0 : 1.5,
         };
     }
+
+    /// <summary>
+    /// Bars for quick QC in a batch, which judges the picture by libx264's own SSIM: every frame, full size, against
+    /// the picture the encoder was fed. There grain and film noise count in full (a correct CRF 28 encode of heavy
+    /// grain reads 0.59, at CRF 32 0.37), so the bars are far lower than <see cref="ForPreset"/>'s and follow the CRF
+    /// alone (shrinking does not lower the encoder's SSIM); calibrated with bench/qc-calibration.sh so that correct
+    /// encodes of grain, film noise and fast motion pass and a CRF 51 encode of grain (0.27) fails (README.md's table).
+    /// A flat picture keeps a high SSIM even at CRF 51 (0.83 for testsrc2): this measure cannot call it blocky;
+    /// --qc full or --min-ssim can. PSNR is reported, not judged (it separates nothing SSIM does not). The other bars
+    /// are <see cref="ForPreset"/>'s.
+    /// </summary>
+    public static QcThresholds ForEncoder(Preset preset)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        var crf = preset.IsSourceAdaptive ? 28 : preset.Crf;
+        return ForPreset(preset) with
+        {
+            MinSsim = crf switch
+            {
+                <= 18 => 0.85,
+                <= 23 => 0.70,
+                <= 28 => 0.45,
+                _ => 0.32,
+            },
+            MinPsnr = null,
+        };
+    }
 }
