@@ -110,12 +110,11 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
         }
 
         var damage = await CheckSourceAsync(outputs, presets, context, result, cancellationToken);
-        var measured = EncoderMeasurements.ForOutputs(result.Stderr, outputs.Count);
-        var peakDb = QcLogParser.ParseMaxVolume(result.Stderr);
+        var measured = new EncodeMeasured(EncoderStatsParser.ParseX264(result.Stderr), QcLogParser.ParseMaxVolume(result.Stderr));
         var jobs = new List<JobResult>();
-        for (var i = 0; i < outputs.Count; i++)
+        foreach (var output in outputs)
         {
-            jobs.Add(await VerifyAndPlaceAsync(outputs[i], context, kind, result, damage, measured[i], peakDb, cancellationToken) with { Warnings = damage });
+            jobs.Add(await VerifyAndPlaceAsync(output, context, kind, result, damage, measured, cancellationToken) with { Warnings = damage });
         }
 
         var firstError = jobs.FirstOrDefault(job => job.Error is not null)?.Error;
@@ -146,7 +145,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
     }
 
     private async Task<JobResult> VerifyAndPlaceAsync(
-        OutputPlan output, EncodeContext context, RunKind kind, ProcessResult run, IReadOnlyList<JobWarning> warnings, EncoderStats? stats, double? peakDb, CancellationToken cancellationToken)
+        OutputPlan output, EncodeContext context, RunKind kind, ProcessResult run, IReadOnlyList<JobWarning> warnings, EncodeMeasured measured, CancellationToken cancellationToken)
     {
         var probe = await prober.ProbeAsync(output.PartialPath, CancellationToken.None);
         if (probe is not ProbeOutcome.Probed probed)
@@ -164,7 +163,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
         {
             try
             {
-                check = await QualityCheckAsync(output, context, check, mode, knownTiming, EncoderMeasurements.Trusted(stats, peakDb, probed.Media), probed.Media, cancellationToken);
+                check = await QualityCheckAsync(output, context, check, mode, knownTiming, EncoderMeasurements.Trusted(measured.Summaries, measured.PeakDb, probed.Media), probed.Media, cancellationToken);
             }
             catch (OperationCanceledException)
             {
@@ -315,6 +314,9 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             PeakMemoryBytes = run.PeakMemoryBytes / kind.Outputs,
             Operations = context.Operations,
         };
+
+    /// <summary>What the encode measured itself: libx264's summaries and the peak of the audio it fed the encoders.</summary>
+    private sealed record EncodeMeasured(IReadOnlyList<EncoderStats> Summaries, double? PeakDb);
 
     private sealed record RunOutcome(MediaError? Error, IReadOnlyList<JobResult> Results);
 

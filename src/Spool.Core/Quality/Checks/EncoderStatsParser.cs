@@ -6,16 +6,16 @@ namespace Spool.Core.Quality.Checks;
 /// <summary>
 /// What one libx264 instance measured on everything it encoded (asked with "-x264-params ssim=1:psnr=1"):
 /// <see cref="Ssim"/> is its "SSIM Mean Y", <see cref="Psnr"/> its "PSNR Mean … Global" in dB, <see cref="Frames"/>
-/// the sum of its I, P and B frame counts. <see cref="Instance"/> is the encoder's address in ffmpeg's log prefix.
+/// the sum of its I, P and B frame counts, <see cref="Kbps"/> the average bitrate of what it encoded.
+/// <see cref="Instance"/> is the encoder's address in ffmpeg's log prefix.
 /// </summary>
-public sealed record EncoderStats(string Instance, double? Ssim, double? Psnr, long Frames);
+public sealed record EncoderStats(string Instance, double? Ssim, double? Psnr, long Frames, double? Kbps);
 
 /// <summary>
 /// Reads libx264's end-of-encode summaries from an encode's stderr (default log level info, with or without
 /// "level+" prefixes). Each instance's lines carry its own "[libx264 @ 0x…]" prefix, so the lines of a fused run never
-/// mix; the instances come back in the order their summaries were printed, which is the order ffmpeg closes its
-/// encoders: the order of the output streams (ffmpeg 5.1's ffmpeg_cleanup, 6 and 7's of_free alike). The caller
-/// checks that order against each output's frame count before trusting it.
+/// mix; the instances come back in the order their summaries were printed, which is not the order of the outputs
+/// (see <see cref="EncoderMeasurements"/> for how each output finds its own).
 /// </summary>
 public static partial class EncoderStatsParser
 {
@@ -35,7 +35,7 @@ public static partial class EncoderStatsParser
             if (!found.TryGetValue(instance, out var stats))
             {
                 order.Add(instance);
-                stats = new EncoderStats(instance, null, null, 0);
+                stats = new EncoderStats(instance, null, null, 0, null);
             }
 
             var text = match.Groups["text"].Value;
@@ -43,7 +43,8 @@ public static partial class EncoderStatsParser
             {
                 _ when FrameType().Match(text) is { Success: true } frames => stats with { Frames = stats.Frames + long.Parse(frames.Groups["count"].Value, CultureInfo.InvariantCulture) },
                 _ when SsimMean().Match(text) is { Success: true } ssim => stats with { Ssim = Number(ssim) },
-                _ when PsnrMean().Match(text) is { Success: true } psnr => stats with { Psnr = Number(psnr) },
+                _ when PsnrMean().Match(text) is { Success: true } psnr => stats with { Psnr = Number(psnr), Kbps = Number(KbpsOf().Match(text)) },
+                _ when KbpsOf().Match(text) is { Success: true } kbps => stats with { Kbps = Number(kbps) },
                 _ => stats,
             };
         }
@@ -53,6 +54,7 @@ public static partial class EncoderStatsParser
 
     private static double? Number(Match match) => match.Groups["value"].Value switch
     {
+        "" => null,
         "inf" => QcLogParser.IdenticalPsnrDb,
         var text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null,
     };
@@ -70,4 +72,8 @@ public static partial class EncoderStatsParser
     // x264 prints "inf" for an encode identical to its input; it reads as QcLogParser.IdenticalPsnrDb, as the psnr filter's does.
     [GeneratedRegex(@"^PSNR Mean Y:.* Global:(?<value>\d+(?:\.\d+)?|inf)")]
     private static partial Regex PsnrMean();
+
+    // The last summary line ends in "kb/s:50.42": the PSNR line when psnr is on, a line of its own otherwise.
+    [GeneratedRegex(@"(?:^| )kb/s:(?<value>\d+(?:\.\d+)?)$")]
+    private static partial Regex KbpsOf();
 }

@@ -28,14 +28,14 @@ public sealed class EncoderStatsParserTests
         + "[aac @ 0x56377f04c100] Qavg: 65536.000\n";
 
     [Fact]
-    public void Each_libx264_instance_gives_its_ssim_global_psnr_and_frame_count_in_the_order_it_closed()
+    public void Each_libx264_instance_gives_its_ssim_global_psnr_frame_count_and_bitrate()
     {
         var stats = EncoderStatsParser.ParseX264(FusedRun);
 
         Assert.Equal(
             [
-                new EncoderStats("0x56377f02a700", 0.9725679, 36.025, 50),
-                new EncoderStats("0x56377f03b0c0", 0.9199591, 31.023, 50),
+                new EncoderStats("0x56377f02a700", 0.9725679, 36.025, 50, 50.42),
+                new EncoderStats("0x56377f03b0c0", 0.9199591, 31.023, 50, 80.82),
             ],
             stats);
     }
@@ -50,7 +50,7 @@ public sealed class EncoderStatsParserTests
             + "[libx264 @ 0x2] frame I:1     Avg QP:20.00  size:  1000\n"
             + "[libx264 @ 0x2] SSIM Mean Y:0.5000000 (3.010db)\n";
 
-        Assert.Equal([new EncoderStats("0x1", null, null, 10), new EncoderStats("0x2", 0.5, null, 1)], EncoderStatsParser.ParseX264(log));
+        Assert.Equal([new EncoderStats("0x1", null, null, 10, 12.5), new EncoderStats("0x2", 0.5, null, 1, null)], EncoderStatsParser.ParseX264(log));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class EncoderStatsParserTests
             + "[libx264 @ 0x55d0c0e1a2c0] [info] SSIM Mean Y:0.9990000 (30.000db)\r\n"
             + "[libx264 @ 0x55d0c0e1a2c0] [info] PSNR Mean Y:50.000 U:50.000 V:50.000 Avg:50.000 Global:49.500 kb/s:100.00\r\n";
 
-        Assert.Equal([new EncoderStats("0x55d0c0e1a2c0", 0.999, 49.5, 1)], EncoderStatsParser.ParseX264(log));
+        Assert.Equal([new EncoderStats("0x55d0c0e1a2c0", 0.999, 49.5, 1, 100)], EncoderStatsParser.ParseX264(log));
     }
 
     [Fact]
