@@ -66,7 +66,7 @@ public sealed record QcThresholds
     /// Bars for quick QC in a batch, which judges the picture by libx264's own SSIM: every frame, full size, against
     /// the picture the encoder was fed. There grain and film noise count in full (a correct CRF 28 encode of heavy
     /// grain reads 0.59, at CRF 32 0.37), so the bars are far lower than <see cref="ForPreset"/>'s and follow the CRF
-    /// alone (shrinking does not lower the encoder's SSIM); calibrated with bench/qc-calibration.sh so that correct
+    /// (shrinking does not lower the encoder's SSIM; a bitrate cap counts as five CRF steps); calibrated with bench/qc-calibration.sh so that correct
     /// encodes of grain, film noise and fast motion pass and a CRF 51 encode of grain (0.27) fails (README.md's table).
     /// A flat picture keeps a high SSIM even at CRF 51 (0.83 for testsrc2): this measure cannot call it blocky;
     /// --qc full or --min-ssim can. PSNR is reported, not judged (it separates nothing SSIM does not). The other bars
@@ -75,7 +75,8 @@ public sealed record QcThresholds
     public static QcThresholds ForEncoder(Preset preset)
     {
         ArgumentNullException.ThrowIfNull(preset);
-        var crf = preset.IsSourceAdaptive ? 28 : preset.Crf;
+        // A bitrate cap may hold hard content (grain at 1080p) above the CRF's quality: five CRF steps looser.
+        var crf = (preset.IsSourceAdaptive ? 28 : preset.Crf) + (preset.MaxBitrateKbps is null ? 0 : 5);
         return ForPreset(preset) with
         {
             MinSsim = crf switch
