@@ -1,4 +1,5 @@
 using Spool.Core.Planning;
+using Spool.Core.Quality.Checks;
 using Spool.Core.Steps.Audio;
 using Spool.Core.Steps.Cleanup;
 using Spool.Core.Steps.Hls;
@@ -31,7 +32,7 @@ public static class DryRunPlanner
         ArgumentNullException.ThrowIfNull(settings);
         var operations = settings.Operations;
         var metadata = Path.Combine(folder, "metadata");
-        var options = settings.PlanOptions with { ThreadsPerJob = settings.ThreadsPerJob };
+        var options = settings.PlanOptions with { ThreadsPerJob = settings.ThreadsPerJob, EncoderQc = settings.Qc == QcMode.Quick };
         var runs = new List<PlannedRun>();
         if (operations.Subtitles is not null)
         {

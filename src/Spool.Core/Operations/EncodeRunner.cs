@@ -111,10 +111,11 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
         }
 
         IReadOnlyList<JobWarning> damage = [.. context.Warnings, .. await CheckSourceAsync(outputs, presets, context, result, cancellationToken)];
+        var measured = new EncodeMeasured(EncoderStatsParser.ParseX264(result.Stderr), QcLogParser.ParseMaxVolume(result.Stderr));
         var jobs = new List<JobResult>();
         foreach (var output in outputs)
         {
-            jobs.Add(await VerifyAndPlaceAsync(output, context, kind, result, damage, cancellationToken) with { Warnings = damage });
+            jobs.Add(await VerifyAndPlaceAsync(output, context, kind, result, damage, measured, cancellationToken) with { Warnings = damage });
         }
 
         var firstError = jobs.FirstOrDefault(job => job.Error is not null)?.Error;
@@ -145,7 +146,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
     }
 
     private async Task<JobResult> VerifyAndPlaceAsync(
-        OutputPlan output, EncodeContext context, RunKind kind, ProcessResult run, IReadOnlyList<JobWarning> warnings, CancellationToken cancellationToken)
+        OutputPlan output, EncodeContext context, RunKind kind, ProcessResult run, IReadOnlyList<JobWarning> warnings, EncodeMeasured measured, CancellationToken cancellationToken)
     {
         var probe = await prober.ProbeAsync(output.PartialPath, CancellationToken.None);
         if (probe is not ProbeOutcome.Probed probed)
@@ -163,7 +164,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
         {
             try
             {
-                check = await QualityCheckAsync(output, context, check, mode, knownTiming, cancellationToken);
+                check = await QualityCheckAsync(output, context, check, mode, knownTiming, EncoderMeasurements.Trusted(measured.Summaries, measured.PeakDb, probed.Media), probed.Media, cancellationToken);
             }
             catch (OperationCanceledException)
             {
@@ -260,13 +261,30 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
     [System.Text.RegularExpressions.GeneratedRegex(@"^frame=(\d+)\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)]
     private static partial System.Text.RegularExpressions.Regex FrameCount();
 
-    // QC on the written output against its source; thresholds come from the preset (a 480p mobile encode is not held
-    // to an archival bar) and the plan (the resolution it promised).
-    private async Task<OutputCheck> QualityCheckAsync(OutputPlan output, EncodeContext context, OutputCheck check, QcMode mode, bool knownTiming, CancellationToken cancellationToken)
+    // QC on the written output; thresholds come from the preset (a 480p mobile encode is not held to an archival bar)
+    // and the plan (the resolution it promised). Quick QC takes the picture from the encoder's own measurement where
+    // it has one it can trust for this output, and otherwise compares with the source, as full QC always does.
+    private async Task<OutputCheck> QualityCheckAsync(
+        OutputPlan output, EncodeContext context, OutputCheck check, QcMode mode, bool knownTiming, EncoderMeasurement? encoder, MediaInfo written, CancellationToken cancellationToken)
     {
         var preset = settings.Presets.First(p => p.Name == output.PresetName);
         var video = context.Source.PrimaryVideo!;
-        var thresholds = settings.QcBars.Apply(QcThresholds.ForPreset(AutoPreset.ForSource(preset, video.DisplayWidth, video.DisplayHeight)) with
+        var concrete = AutoPreset.ForSource(preset, video.DisplayWidth, video.DisplayHeight);
+        if (mode == QcMode.Quick && encoder is not null)
+        {
+            // The encoder measured against the picture it was fed (tone-mapped, filtered, at its own frame times), so
+            // HDR sources and unknown timing need no exception here, only the duration's.
+            var encoded = settings.QcBars.Apply(QcThresholds.ForEncoder(concrete) with
+            {
+                ExpectResolution = (output.Width, output.Height),
+                MaxDurationDeltaSeconds = knownTiming ? QcThresholds.Default.MaxDurationDeltaSeconds : context.Source.EffectiveDuration ?? 0,
+                MaxPeakDb = null,
+            });
+            var measured = await quality.CheckEncodedAsync(output.PartialPath, written, context.Source.TimelineDuration, encoder, encoded, cancellationToken);
+            return check with { Passed = measured.Passed, Checks = measured.Checks, Warned = !measured.Passed && settings.QcWarnOnly };
+        }
+
+        var thresholds = settings.QcBars.Apply(QcThresholds.ForPreset(concrete) with
         {
             ExpectResolution = (output.Width, output.Height),
             MaxDurationDeltaSeconds = knownTiming ? QcThresholds.Default.MaxDurationDeltaSeconds : context.Source.EffectiveDuration ?? 0,
@@ -315,6 +333,9 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             Warnings = context.Warnings,
             Method = OutputMethods.WireName(output.Method),
         };
+
+    /// <summary>What the encode measured itself: libx264's summaries and the peak of the audio it fed the encoders.</summary>
+    private sealed record EncodeMeasured(IReadOnlyList<EncoderStats> Summaries, double? PeakDb);
 
     private sealed record RunOutcome(MediaError? Error, IReadOnlyList<JobResult> Results);
 

@@ -61,15 +61,17 @@ internal static class CommandAssembly
             chains.AddRange(filtered.Select((output, i) => new FilterChain([branches[i]], output.Filters, [VideoLabel(i)])));
         }
 
+        // Filtered audio goes only to the outputs that encode their main track: a stream copy cannot take filtered frames.
         var audioIndex = outputs.Select(output => output.AudioIndex).FirstOrDefault(index => index is not null);
-        var filtersAudio = adjustments.AudioFilters.Count > 0 && audioIndex is not null;
+        var encodesAudio = outputs.Where(output => output.Audio is [{ Encoding.Codec: not "copy" }, ..]).ToList();
+        var filtersAudio = adjustments.AudioFilters.Count > 0 && audioIndex is not null && encodesAudio.Count > 0;
         if (filtersAudio)
         {
             IReadOnlyList<Filter> audioFilters = [.. adjustments.AudioFilters.Select(Verbatim)];
-            var labels = Enumerable.Range(0, outputs.Count).Select(AudioLabel).ToList();
-            chains.Add(outputs.Count == 1
+            var labels = Enumerable.Range(0, encodesAudio.Count).Select(AudioLabel).ToList();
+            chains.Add(encodesAudio.Count == 1
                 ? new FilterChain(["0:" + Invariant(audioIndex!.Value)], audioFilters, labels)
-                : new FilterChain(["0:" + Invariant(audioIndex!.Value)], [.. audioFilters, Split("asplit", outputs.Count)], labels));
+                : new FilterChain(["0:" + Invariant(audioIndex!.Value)], [.. audioFilters, Split("asplit", encodesAudio.Count)], labels));
         }
 
         List<FfmpegInput> inputs = [new FfmpegInput(inputPath)];
@@ -81,7 +83,7 @@ internal static class CommandAssembly
         }
 
         var ffmpegOutputs = outputs
-            .Select((output, i) => Output(output, i, output.CopiesVideo ? source : "[" + VideoLabel(filtered.IndexOf(output)) + "]", filtersAudio, added, threads))
+            .Select(output => Output(output, output.CopiesVideo ? source : "[" + VideoLabel(filtered.IndexOf(output)) + "]", filtersAudio ? encodesAudio.IndexOf(output) : -1, added, threads))
             .ToList();
         return new FfmpegCommand(inputs, chains.Count > 0 ? new FilterGraph(chains) : null, ffmpegOutputs)
         {
@@ -91,12 +93,13 @@ internal static class CommandAssembly
         };
     }
 
-    private static FfmpegOutput Output(PlannedOutput output, int index, string videoMap, bool filtersAudio, SubtitleEncoding? added, int? threads)
+    // audioLabel: which filtered audio branch the output's main track takes; -1 when it takes the source's.
+    private static FfmpegOutput Output(PlannedOutput output, string videoMap, int audioLabel, SubtitleEncoding? added, int? threads)
     {
         var maps = new List<string> { videoMap };
         for (var track = 0; track < output.Audio.Count; track++)
         {
-            maps.Add(track == 0 && filtersAudio ? "[" + AudioLabel(index) + "]" : "0:" + Invariant(output.Audio[track].Index));
+            maps.Add(track == 0 && audioLabel >= 0 ? "[" + AudioLabel(audioLabel) + "]" : "0:" + Invariant(output.Audio[track].Index));
         }
 
         var subtitles = new List<SubtitleEncoding>();

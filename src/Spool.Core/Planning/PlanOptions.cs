@@ -78,6 +78,12 @@ public sealed record PlanOptions
     /// </summary>
     public bool AllowsStreamCopy { get; init; } = true;
 
+    /// <summary>
+    /// The encode measures what quick QC needs, so QC decodes nothing again: libx264 its own SSIM and PSNR
+    /// ("-x264-params ssim=1:psnr=1"), a volumedetect on the audio chain the peak of the audio the encoders are fed.
+    /// </summary>
+    public bool EncoderQc { get; init; }
+
     /// <summary>Filters and a subtitle track that media operations add to every output; none by default.</summary>
     public EncodeAdjustments Adjustments { get; init; } = EncodeAdjustments.None;
 }

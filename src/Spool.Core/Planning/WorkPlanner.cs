@@ -14,6 +14,10 @@ public static class WorkPlanner
 {
     private const string OutputPlaceholder = "<output>";
 
+    // Last in the audio chain, before the asplit: it measures once what every output's encoder is fed, and passes
+    // the audio through unchanged.
+    private const string AudioMeter = "volumedetect";
+
     public static PlanOutcome Plan(MediaInfo source, IReadOnlyList<Preset> presets, PlanOptions options, OutputTarget target)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -43,7 +47,9 @@ public static class WorkPlanner
 
         var audio = source.PrimaryAudio;
         var common = VideoFilters.Common(video, options.CanToneMap);
-        var adjustments = options.Adjustments;
+        var adjustments = options.EncoderQc && audio is not null
+            ? options.Adjustments with { AudioFilters = [.. options.Adjustments.AudioFilters, AudioMeter] }
+            : options.Adjustments;
         var (backend, hardwareNote) = HardwareEncoders.Choose(options);
         var hardware = backend is { } chosen ? HardwareSetup.For(chosen) : null;
         var planned = presets.Select(preset => PlanOutput(source, video, audio, preset, options, target, backend)).ToList();
@@ -111,7 +117,7 @@ public static class WorkPlanner
             plan,
             // A GPU encoder that takes device frames gets them uploaded at the end of the output's own chain.
             [.. VideoFilters.ForOutput(size, fps), .. backend is { } gpu ? HardwareSetup.For(gpu).Upload : []],
-            Encoders.Video(concrete, options, backend),
+            Encoders.Video(concrete, options, backend) with { ReportsQuality = options.EncoderQc },
             [.. tracks.Select(track => new PlannedAudio(track.Index, Encoders.Audio(track, concrete)))],
             subtitles,
             fpsMode);

@@ -101,6 +101,9 @@ public sealed record VideoEncoding(string Codec)
     /// <summary>Maximum keyframe interval in frames ("-g").</summary>
     public int? KeyframeInterval { get; init; }
 
+    /// <summary>libx264 measures SSIM and PSNR of every frame it encodes and logs them when it closes ("-x264-params ssim=1:psnr=1").</summary>
+    public bool ReportsQuality { get; init; }
+
     public static VideoEncoding Copy { get; } = new("copy");
 }
 

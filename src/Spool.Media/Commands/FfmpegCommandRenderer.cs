@@ -196,6 +196,10 @@ public static class FfmpegCommandRenderer
         }
 
         AddIf(tokens, "-g", video.KeyframeInterval);
+        if (video.ReportsQuality && video.Codec == "libx264")
+        {
+            tokens.AddRange(["-x264-params", "ssim=1:psnr=1"]);
+        }
     }
 
     // The stream specifier ("" for every audio stream, ":a:1" for the second) goes after each option's name.

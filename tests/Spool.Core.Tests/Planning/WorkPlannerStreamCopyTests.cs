@@ -143,6 +143,20 @@ public sealed class WorkPlannerStreamCopyTests
         Assert.Equal([OutputMethod.Copy, OutputMethod.Encode], planned.Outputs.Select(output => output.Method));
     }
 
+    [Fact]
+    public void Quick_qcs_audio_meter_reaches_only_the_outputs_that_encode_their_audio_never_a_stream_copy()
+    {
+        var source = Sources.Media(FittingVideo, FittingAudio);
+
+        var plan = WorkPlanner.Plan(source, [Capped, Expected.Preset("fast_draft")], PlanOptions.Default with { EncoderQc = true }, Expected.Target);
+
+        var planned = Assert.IsType<PlanOutcome.Planned>(plan).Plan;
+        var tokens = Expected.Tokens(planned.Fused);
+        Assert.Equal("[0:0]scale=640:360,setsar=1,fps=24,format=yuv420p[v0];[0:1]volumedetect[a0]", tokens[tokens.ToList().IndexOf("-filter_complex") + 1]);
+        Assert.Equal(["-map", "0:0", "-map", "0:1", "-c:v", "copy", "-c:a", "copy"], tokens.Skip(tokens.ToList().IndexOf("-filter_complex") + 2).Take(8));
+        Assert.Contains("[a0]", tokens.Skip(tokens.ToList().IndexOf("[v0]")).Take(4));
+    }
+
     private static WorkPlan Plan(MediaInfo source, Preset preset, PlanOptions? options = null) =>
         Assert.IsType<PlanOutcome.Planned>(WorkPlanner.Plan(source, [preset], options ?? PlanOptions.Default, Expected.Target)).Plan;
 }

@@ -137,4 +137,15 @@ public sealed class FfmpegCommandRendererTests
 
         Assert.Equal("[0:1]yadif,split=2[a][b];[a]scale=w=640:h=-2[v0];[b]null[v1]", FfmpegCommandRenderer.RenderGraph(graph));
     }
+
+    [Theory]
+    [InlineData("libx264", new[] { "-c:v", "libx264", "-crf", "23", "-x264-params", "ssim=1:psnr=1", "-an", "file:/out/a.mp4" })]
+    [InlineData("h264_nvenc", new[] { "-c:v", "h264_nvenc", "-crf", "23", "-an", "file:/out/a.mp4" })]
+    public void Quality_stats_are_asked_of_libx264_only(string codec, string[] expected)
+    {
+        var video = new VideoEncoding(codec) { Crf = 23, ReportsQuality = true };
+        var command = new FfmpegCommand([new FfmpegInput("/in/a.mp4")], null, [new FfmpegOutput("/out/a.mp4", [], video, null)]) { ReportsProgress = false };
+
+        Assert.Equal(["-hide_banner", "-y", "-i", "file:/in/a.mp4", .. expected], FfmpegCommandRenderer.Render(command));
+    }
 }

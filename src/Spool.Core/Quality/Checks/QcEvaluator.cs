@@ -18,6 +18,9 @@ public static class QcEvaluator
 
     public const string NoAudio = "no audio";
 
+    /// <summary>The detail of a picture check whose value is libx264's own (<see cref="PictureMethod.Encoder"/>).</summary>
+    public const string EncoderMeasured = "measured by libx264 on every frame it encoded, at full size";
+
     public static QcReport Evaluate(QcMeasurements measured, QcThresholds thresholds, QcMode mode)
     {
         ArgumentNullException.ThrowIfNull(measured);
@@ -36,6 +39,12 @@ public static class QcEvaluator
         }
 
         checks.Add(Picture(QcCheckNames.Ssim, measured.Ssim, thresholds.MinSsim, measured));
+        if (!full && measured.Method == PictureMethod.Encoder)
+        {
+            // The encoder measured PSNR at no cost: quick QC reports it (judged only against a bar the user set).
+            checks.Add(Picture(QcCheckNames.Psnr, measured.Psnr, thresholds.MinPsnr, measured));
+        }
+
         if (full)
         {
             checks.Add(Picture(QcCheckNames.Psnr, measured.Psnr, thresholds.MinPsnr, measured));
@@ -116,14 +125,24 @@ public static class QcEvaluator
 
     private static QcCheck Picture(string name, double? value, double? min, QcMeasurements m)
     {
+        var byEncoder = m.Method == PictureMethod.Encoder;
         if (value is not { } v)
         {
             // Unmeasured fails only where a bar was set: a check asked to report, not judge, cannot fail on nothing.
-            return new QcCheck(name, min is null, null, min, m.ComparisonError ?? "not measured");
+            var why = byEncoder ? $"libx264 reported no {name.ToUpperInvariant()} for this output" : m.ComparisonError ?? "not measured";
+            return new QcCheck(name, min is null, null, min, why);
         }
 
         var passed = min is not { } bar || v >= bar;
-        return new QcCheck(name, passed, v, min, passed ? null : Invariant($"{v:0.####} is below {min:0.####}"));
+        var below = Invariant($"{v:0.####} is below {min:0.####}");
+        var detail = (passed, byEncoder) switch
+        {
+            (true, true) => EncoderMeasured,
+            (true, false) => null,
+            (false, true) => $"{below} ({EncoderMeasured})",
+            (false, false) => below,
+        };
+        return new QcCheck(name, passed, v, min, detail);
     }
 
     private static QcCheck CompressionRatio(QcMeasurements m, QcThresholds t)

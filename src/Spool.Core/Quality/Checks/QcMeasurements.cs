@@ -42,6 +42,25 @@ public sealed record QcMeasurements
 
     public double? Vmaf { get; init; }
 
+    /// <summary>
+    /// How <see cref="Ssim"/> and <see cref="Psnr"/> were measured: QC's own comparison with the reference, or libx264's
+    /// own measurement of what it encoded.
+    /// </summary>
+    public PictureMethod Method { get; init; } = PictureMethod.Comparison;
+
     /// <summary>Why the picture comparison failed to give a value (ffmpeg failed); ssim then fails.</summary>
     public string? ComparisonError { get; init; }
+}
+
+/// <summary>Where QC's picture values come from.</summary>
+public enum PictureMethod
+{
+    /// <summary>QC compared about 45 sampled frames of the output with the reference, at half size, lightly blurred.</summary>
+    Comparison,
+
+    /// <summary>
+    /// libx264 measured every frame it encoded against the frame it was fed (after every filter, at full size), so
+    /// grain lowers it and a wrong source or a wrong filter does not: full QC compares with the source itself.
+    /// </summary>
+    Encoder,
 }

@@ -61,4 +61,32 @@ public sealed record QcThresholds
             MaxCompressionRatio = crf <= 18 || fastest ? 4.0 : 1.5,
         };
     }
+
+    /// <summary>
+    /// Bars for quick QC in a batch, which judges the picture by libx264's own SSIM: every frame, full size, against
+    /// the picture the encoder was fed. There grain and film noise count in full (a correct CRF 28 encode of heavy
+    /// grain reads 0.59, at CRF 32 0.37), so the bars are far lower than <see cref="ForPreset"/>'s and follow the CRF
+    /// (shrinking does not lower the encoder's SSIM; a bitrate cap counts as five CRF steps); calibrated with bench/qc-calibration.sh so that correct
+    /// encodes of grain, film noise and fast motion pass and a CRF 51 encode of grain (0.27) fails (README.md's table).
+    /// A flat picture keeps a high SSIM even at CRF 51 (0.83 for testsrc2): this measure cannot call it blocky;
+    /// --qc full or --min-ssim can. PSNR is reported, not judged (it separates nothing SSIM does not). The other bars
+    /// are <see cref="ForPreset"/>'s.
+    /// </summary>
+    public static QcThresholds ForEncoder(Preset preset)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        // A bitrate cap may hold hard content (grain at 1080p) above the CRF's quality: five CRF steps looser.
+        var crf = (preset.IsSourceAdaptive ? 28 : preset.Crf) + (preset.MaxBitrateKbps is null ? 0 : 5);
+        return ForPreset(preset) with
+        {
+            MinSsim = crf switch
+            {
+                <= 18 => 0.85,
+                <= 23 => 0.70,
+                <= 28 => 0.45,
+                _ => 0.32,
+            },
+            MinPsnr = null,
+        };
+    }
 }

@@ -45,6 +45,41 @@ public sealed class QualityChecker
         return QcEvaluator.Evaluate(measured, thresholds, mode);
     }
 
+    /// <summary>
+    /// Quick QC of a batch's output from what its encode measured (<paramref name="encoder"/>) and the probe the batch
+    /// already took (duration, size, streams): its only run of its own is the demux pass over every packet.
+    /// </summary>
+    public async Task<QcReport> CheckEncodedAsync(
+        string output, MediaInfo outputMedia, double? referenceDurationSeconds, EncoderMeasurement encoder, QcThresholds thresholds, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(output);
+        ArgumentNullException.ThrowIfNull(outputMedia);
+        ArgumentNullException.ThrowIfNull(encoder);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var result = await RunAsync(QcPasses.DemuxArguments(Path.GetFullPath(output)), cancellationToken);
+        var (errors, count) = QcLogParser.ParseDecodeErrors(result.Stderr);
+        if (!result.Succeeded && count == 0)
+        {
+            (errors, count) = ([Ended(result)], 1);
+        }
+
+        var measured = new QcMeasurements
+        {
+            DecodeErrors = errors,
+            DecodeErrorCount = count,
+            OutputDurationSeconds = outputMedia.EffectiveDuration,
+            ReferenceDurationSeconds = referenceDurationSeconds,
+            OutputSize = outputMedia.PrimaryVideo is { } video ? (video.DisplayWidth, video.DisplayHeight) : null,
+            OutputBytes = outputMedia.SizeBytes,
+            OutputHasAudio = outputMedia.AudioStreams.Count > 0,
+            PeakDb = encoder.PeakDb,
+            Ssim = encoder.Ssim,
+            Psnr = encoder.Psnr,
+            Method = PictureMethod.Encoder,
+        };
+        return QcEvaluator.Evaluate(measured, thresholds, QcMode.Quick);
+    }
+
     /// <summary>Everything QC measures, without judging it.</summary>
     public async Task<QcMeasurements> MeasureAsync(
         string output, string reference, QcMode mode, CancellationToken cancellationToken, IReadOnlyList<string>? referenceFilters = null, bool comparesPicture = true)
@@ -164,3 +199,9 @@ public sealed class QualityChecker
         ? $"ffmpeg exited with {result.ExitCode}: {result.StderrTail(1)}"
         : $"ffmpeg {result.End.ToString().ToLowerInvariant()}";
 }
+
+/// <summary>
+/// What an encode measured of one of its outputs: libx264's SSIM and PSNR (<see cref="EncoderStats"/>), and the peak
+/// of the audio the encoders were fed (a volumedetect in the encode's audio chain), in dBFS.
+/// </summary>
+public sealed record EncoderMeasurement(double? Ssim, double? Psnr, double? PeakDb);
