@@ -14,7 +14,8 @@ work="$root/bench/results/qc-calibration"
 "$root/spool" --help >/dev/null
 rm -rf "$work" && mkdir -p "$work/in" "$work/wrong"
 export SPOOL_HOME="$work/home"
-gen() { ffmpeg -hide_banner -loglevel error -y -f lavfi -i "$1" -t 2 ${2:+-vf "$2"} -c:v libx264 -preset ultrafast -crf 10 -pix_fmt yuv420p "$3"; }
+# Masters in 4:2:2 (as cameras and intermediates are): no preset can remux them, so every output is an encode.
+gen() { ffmpeg -hide_banner -loglevel error -y -f lavfi -i "$1" -t 2 ${2:+-vf "$2"} -c:v libx264 -preset ultrafast -crf 10 -pix_fmt yuv422p "$3"; }
 gen "testsrc2=s=${w}x${h}:r=25" "noise=alls=25:allf=t" "$work/in/grain.mp4"
 gen "testsrc2=s=${w}x${h}:r=25" "noise=c0s=14:c0f=t+u:c1s=6:c1f=t,eq=saturation=0.8:gamma=1.1" "$work/in/film.mp4"
 gen "testsrc2=s=$((w * 2))x$((h * 2)):r=25" "crop=$w:$h:x='mod(t*600\,$w)':y='mod(t*450\,$h)',noise=alls=8:allf=t" "$work/in/motion.mp4"

@@ -51,7 +51,7 @@ public sealed class ChunkedEncodeTests
         var path = Path.Combine(temp.NewFolder("in"), "long.mp4");
         await MediaFactory.ClipAsync(path, new ClipSpec(320, 240, "25", 12)
         {
-            VideoArguments = [.. ClipSpec.X264, "-bf", "3", "-g", "50", "-keyint_min", "50", "-sc_threshold", "0", "-x264-params", "open-gop=1"],
+            VideoArguments = [.. ClipSpec.X264Encodable, "-bf", "3", "-g", "50", "-keyint_min", "50", "-sc_threshold", "0", "-x264-params", "open-gop=1"],
         });
         var output = temp.Combine("out");
 
@@ -119,7 +119,7 @@ public sealed class ChunkedEncodeTests
         var keyframes = gop.ToString(CultureInfo.InvariantCulture);
         await MediaFactory.ClipAsync(path, new ClipSpec(width, height, "25", seconds)
         {
-            VideoArguments = [.. ClipSpec.X264, "-g", keyframes, "-keyint_min", keyframes, "-sc_threshold", "0"],
+            VideoArguments = [.. ClipSpec.X264Encodable, "-g", keyframes, "-keyint_min", keyframes, "-sc_threshold", "0"],
         });
         return path;
     }

@@ -22,8 +22,8 @@ internal sealed record PlannedOutput(
     public bool CopiesVideo => Video.Codec == VideoEncoding.Copy.Codec;
 }
 
-/// <summary>A source audio track (its absolute stream index) and how it is encoded.</summary>
-internal sealed record PlannedAudio(int Index, AudioEncoding Encoding);
+/// <summary>A source audio track (its absolute stream index), how it is encoded, and its language tag.</summary>
+internal sealed record PlannedAudio(int Index, AudioEncoding Encoding, string? Language = null);
 
 /// <summary>
 /// Builds ffmpeg commands from planned outputs: the video is taken by absolute stream index (an attached picture may be
@@ -125,6 +125,7 @@ internal static class CommandAssembly
             Threads = output.CopiesVideo ? null : threads,
             Subtitles = subtitles,
             AudioTracks = tracks.Distinct().Count() > 1 ? tracks : [],
+            AudioLanguage = audioLabel >= 0 ? output.Audio[0].Language : null,
         };
     }
 

@@ -118,7 +118,7 @@ public static class WorkPlanner
             // A GPU encoder that takes device frames gets them uploaded at the end of the output's own chain.
             [.. VideoFilters.ForOutput(size, fps), .. backend is { } gpu ? HardwareSetup.For(gpu).Upload : []],
             Encoders.Video(concrete, options, backend) with { ReportsQuality = options.EncoderQc },
-            [.. tracks.Select(track => new PlannedAudio(track.Index, Encoders.Audio(track, concrete)))],
+            [.. tracks.Select(track => new PlannedAudio(track.Index, Encoders.Audio(track, concrete), track.Language))],
             subtitles,
             fpsMode);
     }
@@ -127,7 +127,7 @@ public static class WorkPlanner
     private static PlannedOutput Copy(OutputPlan plan, AudioStreamInfo? audio, Preset preset)
     {
         var copiesAudio = audio is null || StreamCopy.AudioFits(audio, preset);
-        IReadOnlyList<PlannedAudio> tracks = audio is null ? [] : [new PlannedAudio(audio.Index, copiesAudio ? AudioEncoding.Copy : Encoders.Audio(audio, preset))];
+        IReadOnlyList<PlannedAudio> tracks = audio is null ? [] : [new PlannedAudio(audio.Index, copiesAudio ? AudioEncoding.Copy : Encoders.Audio(audio, preset), audio.Language)];
         return new PlannedOutput(plan with { Method = copiesAudio ? OutputMethod.Copy : OutputMethod.CopyVideo }, [], VideoEncoding.Copy, tracks, [], null);
     }
 

@@ -63,6 +63,12 @@ public sealed record FfmpegOutput(
     public IReadOnlyList<AudioEncoding> AudioTracks { get; init; } = [];
 
     /// <summary>
+    /// The language to tag the first audio stream with ("-metadata:s:a:0 language=eng"): set when that stream comes
+    /// out of the filter graph, which drops the tags a stream brings from its input.
+    /// </summary>
+    public string? AudioLanguage { get; init; }
+
+    /// <summary>
     /// One entry per subtitle stream this output maps, in map order (e.g. an SRT input as mov_text): "-c:s" once when
     /// they share a codec, else "-c:s:N" each. Empty when it maps none.
     /// </summary>

@@ -145,6 +145,7 @@ public static class FfmpegCommandRenderer
             RenderAudio(output.AudioTracks[i], tokens, ":a:" + Invariant(i));
         }
 
+        AddIf(tokens, "-metadata:s:a:0", output.AudioLanguage is { } language ? "language=" + language : null);
         RenderSubtitles(output.Subtitles, tokens);
 
         if (output.FpsMode is { } fpsMode)

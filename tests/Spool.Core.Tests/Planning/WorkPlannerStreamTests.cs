@@ -25,6 +25,18 @@ public sealed class WorkPlannerStreamTests
     }
 
     [Fact]
+    public void Audio_that_runs_through_the_graph_keeps_its_language_tag()
+    {
+        var english = Sources.Stereo with { Language = "eng" };
+
+        var plan = Expected.Plan(Sources.Media(Sources.Video(1280, 720), english), PlanOptions.Default with { EncoderQc = true }, "web_optimized");
+
+        var tokens = Expected.Tokens(plan.Fused).ToList();
+        Assert.Equal("[a0]", tokens[tokens.IndexOf("[v0]", tokens.IndexOf("-map")) + 2]);
+        Assert.Equal(["-metadata:s:a:0", "language=eng"], tokens[tokens.IndexOf("-metadata:s:a:0")..(tokens.IndexOf("-metadata:s:a:0") + 2)]);
+    }
+
+    [Fact]
     public void Archival_keeps_every_audio_track_in_its_layout_and_every_text_subtitle_and_warns_of_a_picture_subtitle()
     {
         var surround = new AudioStreamInfo(2, "ac3", 6, 48_000, "5.1(side)", 10);
