@@ -47,9 +47,11 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN {printf "%.3f\n", b - a}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
-spool_run() { # $1 input folder or file, $2 output, $3 presets, rest: options
+failures=()
+spool_run() { # $1 input folder or file, $2 output, $3 presets, rest: options; a failed batch is noted, not fatal
     local input="$1" output="$2" presets="$3"; shift 3
-    "$spool" process "$input" --preset "$presets" --output "$output" --quiet "$@" >/dev/null 2>&1
+    "$spool" process "$input" --preset "$presets" --output "$output" --quiet "$@" >/dev/null 2>&1 \
+        || failures+=("spool process $input --preset $presets $* exited $?")
 }
 # The concurrency Spool chose for a batch, from its processing metrics (the peak of jobs running at once).
 concurrency() {
@@ -67,7 +69,7 @@ commands_of() { # $1 spool output, $2 baseline output, $3 script folder
     done < <(find "$1" -path '*/metadata/*.log' | sort)
 }
 parallel_run() { # $1 script folder, $2 jobs at once
-    parallel -j "$2" 'bash {} >/dev/null 2>&1' ::: "$1"/*.sh
+    parallel -j "$2" 'bash {} >/dev/null 2>&1' ::: "$1"/*.sh || failures+=("parallel on $1 exited $?")
 }
 # The plain one-liner a user would type for web_optimized: ffmpeg's own threading, two at a time.
 oneliner() { # $1 folder, $2 output, $3 jobs
@@ -84,7 +86,13 @@ case_pair() { # $1 name, $2 input, $3 presets, $4 spool options (one string)
     # shellcheck disable=SC2086
     spool_run "$input" "$work/out-$name" "$presets" $options
     jobs=$(concurrency "$work/out-$name")
-    if [ "$name" = three ]; then
+    if [ "$name" = mixed ]; then
+        # parallel replays whole-file encodes: Spool's own commands from a run that does not chunk.
+        rm -rf "$work/whole-$name"
+        # shellcheck disable=SC2086
+        spool_run "$input" "$work/whole-$name" "$presets" $options --chunk off
+        commands_of "$work/whole-$name" "$work/base-$name" "$work/scripts-$name"
+    elif [ "$name" = three ]; then
         # parallel runs one command per clip and preset: Spool's own single-preset commands.
         rm -rf "$work/scripts-three" && mkdir -p "$work/scripts-three"
         for preset in ${presets//,/ }; do
@@ -158,4 +166,5 @@ mkdir -p "$root/bench/results"
     row "second run of an unchanged batch (vs its first)" "${figure[again-second]}" "${figure[again-first]}" "<= 0.05"
     row "source that fits web_optimized (method: $method) vs encoding it" "${figure[fits-spool]}" "${figure[fits-encode]}" "<= 0.05"
     row "six clips against a plain one-liner, ffmpeg's own threads" "${figure[six-spool]}" "${figure[oneliner]}" "(for reference)"
+    for failure in "${failures[@]}"; do echo "FAILED: $failure"; done
 } | tee "$out"
