@@ -133,6 +133,7 @@ public sealed class ProcessRunner : IProcessRunner
     private async Task<ProcessEnd> WatchAsync(
         ProcessRequest request, Task exit, long started, ActivityClock watched, CpuSampler cpu, CancellationToken cancellationToken)
     {
+        var stallSeen = false;
         while (true)
         {
             cpu.Sample();
@@ -151,9 +152,20 @@ public sealed class ProcessRunner : IProcessRunner
                 return ProcessEnd.TimedOut;
             }
 
+            // A stall must be seen on two polls in a row: on a loaded machine the pumps can be waiting for a thread
+            // when the watch wakes, and the poll in between gives them their turn to read what the child wrote.
             if (request.StallTimeout is { } stall && watched.SinceLast() >= stall)
             {
-                return ProcessEnd.Stalled;
+                if (stallSeen)
+                {
+                    return ProcessEnd.Stalled;
+                }
+
+                stallSeen = true;
+            }
+            else
+            {
+                stallSeen = false;
             }
 
             // A cancelled delay completes WhenAny without throwing; the next pass sees the token.

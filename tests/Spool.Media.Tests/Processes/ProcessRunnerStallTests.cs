@@ -8,10 +8,10 @@ namespace Spool.Media.Tests.Processes;
 /// </summary>
 public sealed class ProcessRunnerStallTests
 {
-    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(2);
 
     // Far past the stall limit, so a run that ends by this limit shows the watchdog missed the stall.
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(8);
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);
 
     private readonly ProcessRunner runner = new();
 
@@ -39,7 +39,7 @@ public sealed class ProcessRunnerStallTests
     [Fact]
     public async Task An_out_time_that_advances_keeps_a_run_longer_than_the_stall_limit_alive()
     {
-        const string advancing = "i=0; while [ $i -lt 25 ]; do i=$((i+1)); printf 'out_time_us=%d00000\\nprogress=continue\\n' $i; sleep 0.1; done; printf 'out_time_us=2600000\\nprogress=end\\n'";
+        const string advancing = "i=0; while [ $i -lt 40 ]; do i=$((i+1)); printf 'out_time_us=%d00000\\nprogress=continue\\n' $i; sleep 0.1; done; printf 'out_time_us=4100000\\nprogress=end\\n'";
 
         var result = await RunAsync(advancing, parsesProgress: true);
 
