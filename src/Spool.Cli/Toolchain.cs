@@ -1,4 +1,5 @@
 using Spool.Core.Operations;
+using Spool.Core.Storage;
 using Spool.Media.Capabilities;
 using Spool.Media.Processes;
 
@@ -14,19 +15,22 @@ internal static class Toolchain
     public static async Task<MediaTools> RequireAsync(IProcessRunner runner, CancellationToken cancellationToken) =>
         (await RequireWithCapabilitiesAsync(runner, cancellationToken)).Tools;
 
-    /// <summary>Exit code 3 (environment unusable) when either program is missing or is not ffmpeg.</summary>
-    public static async Task<(MediaTools Tools, FfmpegCapabilities Capabilities)> RequireWithCapabilitiesAsync(IProcessRunner runner, CancellationToken cancellationToken)
+    /// <summary>
+    /// Exit code 3 (environment unusable) when either program is missing or is not ffmpeg. The listings come from
+    /// $SPOOL_HOME's cache while the binaries are unchanged; <paramref name="fresh"/> (doctor) always asks ffmpeg.
+    /// </summary>
+    public static async Task<(MediaTools Tools, FfmpegCapabilities Capabilities)> RequireWithCapabilitiesAsync(
+        IProcessRunner runner, CancellationToken cancellationToken, bool fresh = false)
     {
         var tools = Locate();
-        var capabilities = await new FfmpegCapabilityDetector(runner).DetectAsync(tools.Ffmpeg, cancellationToken)
-            ?? throw Missing(tools.Ffmpeg, "SPOOL_FFMPEG", "ffmpeg");
-        var probe = await runner.RunAsync(new ProcessRequest(tools.Ffprobe, ["-hide_banner", "-version"]) { Timeout = TimeSpan.FromSeconds(30) }, null, cancellationToken);
-        if (!probe.Succeeded)
+        var cache = new CapabilityCache(Path.Combine(StoreLocation.HomeFromEnvironment(), CapabilityCache.FileName));
+        var check = new ToolchainCheck(runner, cache, Environment.GetEnvironmentVariable("PATH"));
+        return await check.CheckAsync(tools.Ffmpeg, tools.Ffprobe, fresh, cancellationToken) switch
         {
-            throw Missing(tools.Ffprobe, "SPOOL_FFPROBE", "ffprobe");
-        }
-
-        return (tools, capabilities);
+            ToolchainOutcome.Ready ready => (tools, ready.Capabilities),
+            ToolchainOutcome.FfprobeUnusable => throw Missing(tools.Ffprobe, "SPOOL_FFPROBE", "ffprobe"),
+            _ => throw Missing(tools.Ffmpeg, "SPOOL_FFMPEG", "ffmpeg"),
+        };
     }
 
     /// <summary>Names the variable when the user chose the path, so the fix is where they set it.</summary>

@@ -17,7 +17,7 @@ internal static class DoctorCommand
         command.SetAction(async (_, cancellationToken) =>
         {
             var runner = new ProcessRunner();
-            var (tools, capabilities) = await Toolchain.RequireWithCapabilitiesAsync(runner, cancellationToken);
+            var (tools, capabilities) = await Toolchain.RequireWithCapabilitiesAsync(runner, cancellationToken, fresh: true);
             Console.WriteLine($"ffmpeg   {tools.Ffmpeg}: {capabilities.Version}");
             Console.WriteLine($"ffprobe  {tools.Ffprobe}");
             var missing = NeededEncoders.Where(name => !capabilities.HasEncoder(name))
