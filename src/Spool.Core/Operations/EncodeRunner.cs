@@ -148,7 +148,9 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
     private async Task<JobResult> VerifyAndPlaceAsync(
         OutputPlan output, EncodeContext context, RunKind kind, ProcessResult run, IReadOnlyList<JobWarning> warnings, EncodeMeasured measured, CancellationToken cancellationToken)
     {
-        var probe = await prober.ProbeAsync(output.PartialPath, CancellationToken.None);
+        // Quick QC's integrity is this probe reading every packet: one ffprobe gives the output's facts and its health.
+        var packets = settings.Qc == QcMode.Quick ? await prober.ProbePacketsAsync(output.PartialPath, CancellationToken.None) : null;
+        var probe = packets?.Outcome ?? await prober.ProbeAsync(output.PartialPath, CancellationToken.None);
         if (probe is not ProbeOutcome.Probed probed)
         {
             Discard([output]);
@@ -164,7 +166,10 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
         {
             try
             {
-                check = await QualityCheckAsync(output, context, check, mode, knownTiming, EncoderMeasurements.Trusted(measured.Summaries, measured.PeakDb, probed.Media), probed.Media, cancellationToken);
+                var encoder = output.Method == OutputMethod.Encode
+                    ? EncoderMeasurements.Trusted(measured.Summaries, measured.PeakDb, probed.Media)
+                    : new EncoderMeasurement(null, null, measured.PeakDb);
+                check = await QualityCheckAsync(output, context, check, mode, knownTiming, encoder, probed.Media, packets, cancellationToken);
             }
             catch (OperationCanceledException)
             {
@@ -265,12 +270,12 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
     // and the plan (the resolution it promised). Quick QC takes the picture from the encoder's own measurement where
     // it has one it can trust for this output, and otherwise compares with the source, as full QC always does.
     private async Task<OutputCheck> QualityCheckAsync(
-        OutputPlan output, EncodeContext context, OutputCheck check, QcMode mode, bool knownTiming, EncoderMeasurement? encoder, MediaInfo written, CancellationToken cancellationToken)
+        OutputPlan output, EncodeContext context, OutputCheck check, QcMode mode, bool knownTiming, EncoderMeasurement? encoder, MediaInfo written, PacketProbe? packets, CancellationToken cancellationToken)
     {
         var preset = settings.Presets.First(p => p.Name == output.PresetName);
         var video = context.Source.PrimaryVideo!;
         var concrete = AutoPreset.ForSource(preset, video.DisplayWidth, video.DisplayHeight);
-        if (mode == QcMode.Quick && encoder is not null)
+        if (mode == QcMode.Quick && encoder is not null && packets is not null)
         {
             // The encoder measured against the picture it was fed (tone-mapped, filtered, at its own frame times), so
             // HDR sources and unknown timing need no exception here, only the duration's.
@@ -280,7 +285,14 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
                 MaxDurationDeltaSeconds = knownTiming ? QcThresholds.Default.MaxDurationDeltaSeconds : context.Source.EffectiveDuration ?? 0,
                 MaxPeakDb = null,
             });
-            var measured = await quality.CheckEncodedAsync(output.PartialPath, written, context.Source.TimelineDuration, encoder, encoded, cancellationToken);
+            if (output.Method != OutputMethod.Encode)
+            {
+                // A copied video stream is the source's, bit for bit (and copied audio too): nothing to measure there.
+                encoded = encoded with { MinSsim = null, MinPsnr = null };
+            }
+
+            var measured = QualityChecker.CheckEncoded(
+                written, packets, context.Source.TimelineDuration, encoder, encoded, PictureMethods.Of(output.Method), audioCopied: output.Method == OutputMethod.Copy);
             return check with { Passed = measured.Passed, Checks = measured.Checks, Warned = !measured.Passed && settings.QcWarnOnly };
         }
 

@@ -86,6 +86,10 @@ public sealed record FfprobeStreamEntry
     [JsonPropertyName("nb_frames")]
     public string? NbFrames { get; init; }
 
+    /// <summary>Packets ffprobe actually read from the stream; only with -count_packets.</summary>
+    [JsonPropertyName("nb_read_packets")]
+    public string? NbReadPackets { get; init; }
+
     [JsonPropertyName("channels")]
     public int? Channels { get; init; }
 

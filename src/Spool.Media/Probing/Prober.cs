@@ -31,29 +31,61 @@ public sealed class Prober
     public static IReadOnlyList<string> Arguments(string path) =>
         ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "file:" + path];
 
+    /// <summary>
+    /// The arguments of a probe that also reads every packet of the file (-count_packets): a file cut short or with
+    /// damaged packets makes the demuxer and the bitstream parsers log errors ("partial file"), at level error with
+    /// the level named, and each stream says how many packets were really there.
+    /// </summary>
+    public static IReadOnlyList<string> PacketArguments(string path) =>
+        ["-v", "level+error", "-count_packets", "-print_format", "json", "-show_format", "-show_streams", "file:" + path];
+
+    /// <summary>Reading every packet takes as long as reading the file: a minute, or longer at 20 MB/s.</summary>
+    public static TimeSpan PacketTimeout(long bytes) => TimeSpan.FromSeconds(Math.Max(Timeout.TotalSeconds, bytes / 20e6));
+
     public async Task<ProbeOutcome> ProbeAsync(string path, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var fullPath = Path.GetFullPath(path);
+        return (await RunAsync(Path.GetFullPath(path), packets: false, cancellationToken)).Outcome;
+    }
+
+    /// <summary>The probe of <see cref="PacketArguments"/>: the media, what each stream held, and ffprobe's complaints.</summary>
+    public async Task<PacketProbe> ProbePacketsAsync(string path, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var (outcome, raw, stderr) = await RunAsync(Path.GetFullPath(path), packets: true, cancellationToken);
+        var streams = (raw?.Streams ?? [])
+            .Select(stream => new StreamPackets(
+                stream.Index,
+                stream.CodecType,
+                ProbeValues.ParseLong(stream.NbFrames) is { } declared and >= 0 ? declared : null,
+                ProbeValues.ParseLong(stream.NbReadPackets) is { } read and >= 0 ? read : null))
+            .ToList();
+        return new PacketProbe(outcome, streams, stderr);
+    }
+
+    private async Task<(ProbeOutcome Outcome, FfprobeOutput? Raw, string Stderr)> RunAsync(string fullPath, bool packets, CancellationToken cancellationToken)
+    {
         if (CheckReadable(fullPath) is { } problem)
         {
-            return new ProbeOutcome.Failed(problem);
+            return (new ProbeOutcome.Failed(problem), null, "");
         }
 
-        var request = new ProcessRequest(ffprobePath, Arguments(fullPath)) { Timeout = Timeout };
+        var request = packets
+            ? new ProcessRequest(ffprobePath, PacketArguments(fullPath)) { Timeout = PacketTimeout(new FileInfo(fullPath).Length) }
+            : new ProcessRequest(ffprobePath, Arguments(fullPath)) { Timeout = Timeout };
         var result = await runner.RunAsync(request, progress: null, cancellationToken);
         if (!result.Succeeded)
         {
-            return new ProbeOutcome.Failed(ErrorClassifier.Classify(result));
+            return (new ProbeOutcome.Failed(ErrorClassifier.Classify(result)), null, result.Stderr);
         }
 
         if (FfprobeJson.Parse(result.Stdout) is not { } raw)
         {
-            return Fail(ErrorCategory.InputCorrupt, $"ffprobe's output for {Path.GetFileName(fullPath)} is not valid JSON.");
+            return (Fail(ErrorCategory.InputCorrupt, $"ffprobe's output for {Path.GetFileName(fullPath)} is not valid JSON."), null, result.Stderr);
         }
 
         var outcome = ProbeNormalizer.Normalize(raw, fullPath);
-        return outcome is ProbeOutcome.Probed probed ? WithStderr(probed, result.Stderr) : outcome;
+        return (outcome is ProbeOutcome.Probed probed ? WithStderr(probed, result.Stderr) : outcome, raw, result.Stderr);
     }
 
     private static MediaError? CheckReadable(string path)

@@ -68,6 +68,33 @@ public sealed class ProberTests : IDisposable
     }
 
     [Fact]
+    public async Task A_packet_probe_counts_packets_names_error_levels_and_reads_each_streams_counts()
+    {
+        var path = await WriteAsync("out.partial.mp4");
+        const string json = """
+            {"streams":[{"index":0,"codec_type":"video","codec_name":"h264","width":320,"height":240,"nb_frames":"100","nb_read_packets":"60"},
+                        {"index":1,"codec_type":"audio","codec_name":"aac","channels":2,"sample_rate":"48000","nb_read_packets":"101"}],
+             "format":{"duration":"4.0","size":"1000"}}
+            """;
+        var runner = new FakeRunner(Exited(0, json));
+
+        var probe = await new Prober(runner, "ffprobe").ProbePacketsAsync(path, CancellationToken.None);
+
+        var request = Assert.Single(runner.Requests);
+        Assert.Equal(["-v", "level+error", "-count_packets", "-print_format", "json", "-show_format", "-show_streams", "file:" + path], request.Arguments);
+        Assert.Equal(Prober.Timeout, request.Timeout);
+        Assert.Equal([new StreamPackets(0, "video", 100, 60), new StreamPackets(1, "audio", null, 101)], probe.Streams);
+        Assert.IsType<ProbeOutcome.Probed>(probe.Outcome);
+    }
+
+    [Fact]
+    public void Reading_every_packet_of_a_large_file_gets_time_for_its_bytes()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(60), Prober.PacketTimeout(500_000_000));
+        Assert.Equal(TimeSpan.FromSeconds(1000), Prober.PacketTimeout(20_000_000_000));
+    }
+
+    [Fact]
     public async Task Relative_path_is_probed_and_reported_absolute()
     {
         var path = await WriteAsync("clip.mp4");

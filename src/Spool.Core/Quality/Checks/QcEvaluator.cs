@@ -21,6 +21,8 @@ public static class QcEvaluator
     /// <summary>The detail of a picture check whose value is libx264's own (<see cref="PictureMethod.Encoder"/>).</summary>
     public const string EncoderMeasured = "measured by libx264 on every frame it encoded, at full size";
 
+    public const string CopiedAudio = "the source's audio, copied unchanged: not measured";
+
     public static QcReport Evaluate(QcMeasurements measured, QcThresholds thresholds, QcMode mode)
     {
         ArgumentNullException.ThrowIfNull(measured);
@@ -98,7 +100,9 @@ public static class QcEvaluator
 
         if (m.PeakDb is not { } peak)
         {
-            return new QcCheck(QcCheckNames.AudioPeak, false, null, t.MaxPeakDb, "the audio peak could not be measured");
+            return m.AudioCopied
+                ? new QcCheck(QcCheckNames.AudioPeak, true, null, t.MaxPeakDb, CopiedAudio)
+                : new QcCheck(QcCheckNames.AudioPeak, false, null, t.MaxPeakDb, "the audio peak could not be measured");
         }
 
         var passed = t.MaxPeakDb is not { } max || peak <= max;
@@ -129,7 +133,12 @@ public static class QcEvaluator
         if (value is not { } v)
         {
             // Unmeasured fails only where a bar was set: a check asked to report, not judge, cannot fail on nothing.
-            var why = byEncoder ? $"libx264 reported no {name.ToUpperInvariant()} for this output" : m.ComparisonError ?? "not measured";
+            var why = m.Method switch
+            {
+                PictureMethod.Encoder => $"libx264 reported no {name.ToUpperInvariant()} for this output",
+                PictureMethod.Copy => QualityChecker.NotCompared,
+                _ => m.ComparisonError ?? "not measured",
+            };
             return new QcCheck(name, min is null, null, min, why);
         }
 

@@ -48,6 +48,9 @@ public sealed record QcMeasurements
     /// </summary>
     public PictureMethod Method { get; init; } = PictureMethod.Comparison;
 
+    /// <summary>The output's audio is the source's, copied unchanged: its peak is the source's and is not measured.</summary>
+    public bool AudioCopied { get; init; }
+
     /// <summary>Why the picture comparison failed to give a value (ffmpeg failed); ssim then fails.</summary>
     public string? ComparisonError { get; init; }
 }
@@ -63,4 +66,14 @@ public enum PictureMethod
     /// grain lowers it and a wrong source or a wrong filter does not: full QC compares with the source itself.
     /// </summary>
     Encoder,
+
+    /// <summary>The video stream is the source's, copied packet for packet: identical by construction, not measured.</summary>
+    Copy,
+}
+
+/// <summary>The picture method of an output's method.</summary>
+public static class PictureMethods
+{
+    public static PictureMethod Of(Spool.Core.Planning.OutputMethod method) =>
+        method == Spool.Core.Planning.OutputMethod.Encode ? PictureMethod.Encoder : PictureMethod.Copy;
 }

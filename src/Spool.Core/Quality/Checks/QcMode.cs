@@ -5,7 +5,8 @@ public enum QcMode
 {
     /// <summary>
     /// integrity, duration, resolution (when expected), audio_peak, ssim. In a batch the encode measures ssim, psnr and
-    /// the audio peak itself and integrity is a demux pass (<see cref="QualityChecker.CheckEncodedAsync"/>); elsewhere,
+    /// the audio peak itself and integrity comes from the output's probe reading every packet
+    /// (<see cref="QualityChecker.CheckEncoded"/>); elsewhere,
     /// and where the encoder's measurement cannot be tied to the output, ssim is compared on sampled frames.
     /// </summary>
     Quick,

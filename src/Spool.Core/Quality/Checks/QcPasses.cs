@@ -61,18 +61,6 @@ public static class QcPasses
 
     private const string StatsPeriodSeconds = "0.25";
 
-    /// <summary>
-    /// Integrity for a batch's quick QC: every packet of every stream of the output read and passed through the
-    /// bitstream parsers, nothing decoded. It finds a file cut short (the demuxer's "partial file", even where the
-    /// header still promises the whole duration) and damaged packets; the encoder wrote the pictures itself, so a full
-    /// decode is left to --qc full and "spool qc". Stats every 0.25 s keep the stall watchdog fed and date the errors.
-    /// </summary>
-    public static IReadOnlyList<string> DemuxArguments(string output)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(output);
-        return ["-hide_banner", "-nostdin", "-v", "level+error", "-stats", "-stats_period", StatsPeriodSeconds, "-i", "file:" + output, "-map", "0", "-c", "copy", "-f", "null", "-"];
-    }
-
     public static IReadOnlyList<string> DecodeArguments(string output, bool hasAudio, QcMode mode)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(output);

@@ -46,27 +46,33 @@ public sealed class QualityChecker
     }
 
     /// <summary>
-    /// Quick QC of a batch's output from what its encode measured (<paramref name="encoder"/>) and the probe the batch
-    /// already took (duration, size, streams): its only run of its own is the demux pass over every packet.
+    /// Quick QC of a batch's output from what its encode measured (<paramref name="encoder"/>) and the probe of the
+    /// output that read every packet (<see cref="Prober.ProbePacketsAsync"/>): no process of its own. Integrity is
+    /// the probe's error lines (a cut file's "partial file", damaged packets) plus every stream that holds fewer
+    /// packets than its container's index promises.
     /// </summary>
-    public async Task<QcReport> CheckEncodedAsync(
-        string output, MediaInfo outputMedia, double? referenceDurationSeconds, EncoderMeasurement encoder, QcThresholds thresholds, CancellationToken cancellationToken)
+    public static QcReport CheckEncoded(
+        MediaInfo outputMedia,
+        PacketProbe packets,
+        double? referenceDurationSeconds,
+        EncoderMeasurement encoder,
+        QcThresholds thresholds,
+        PictureMethod method = PictureMethod.Encoder,
+        bool audioCopied = false)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(output);
         ArgumentNullException.ThrowIfNull(outputMedia);
+        ArgumentNullException.ThrowIfNull(packets);
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(thresholds);
-        var result = await RunAsync(QcPasses.DemuxArguments(Path.GetFullPath(output)), cancellationToken);
-        var (errors, count) = QcLogParser.ParseDecodeErrors(result.Stderr);
-        if (!result.Succeeded && count == 0)
-        {
-            (errors, count) = ([Ended(result)], 1);
-        }
-
+        var (logged, loggedCount) = QcLogParser.ParseDecodeErrors(packets.Stderr);
+        var missing = packets.Streams
+            .Where(stream => stream is { Declared: { } declared, Read: { } read } && read < declared)
+            .Select(stream => $"stream {stream.Index} ({stream.Type ?? "unknown"}) holds {stream.Read} of the {stream.Declared} packets its index lists")
+            .ToList();
         var measured = new QcMeasurements
         {
-            DecodeErrors = errors,
-            DecodeErrorCount = count,
+            DecodeErrors = [.. missing, .. logged],
+            DecodeErrorCount = missing.Count + loggedCount,
             OutputDurationSeconds = outputMedia.EffectiveDuration,
             ReferenceDurationSeconds = referenceDurationSeconds,
             OutputSize = outputMedia.PrimaryVideo is { } video ? (video.DisplayWidth, video.DisplayHeight) : null,
@@ -75,7 +81,8 @@ public sealed class QualityChecker
             PeakDb = encoder.PeakDb,
             Ssim = encoder.Ssim,
             Psnr = encoder.Psnr,
-            Method = PictureMethod.Encoder,
+            Method = method,
+            AudioCopied = audioCopied,
         };
         return QcEvaluator.Evaluate(measured, thresholds, QcMode.Quick);
     }

@@ -6,13 +6,11 @@ namespace Spool.Core.Tests.Quality.Checks;
 
 /// <summary>
 /// Quick QC of a batch's output from what the encode measured (libx264's SSIM and PSNR, the peak of the audio it was
-/// fed): only a demux pass over every packet and the output's probe are its own work. Real ffmpeg.
+/// fed) and one probe of the output that reads every packet: no process of its own. Real ffmpeg.
 /// </summary>
 public sealed class EncodedQualityCheckTests(QcMediaFixture media) : IClassFixture<QcMediaFixture>
 {
     private static readonly EncoderMeasurement Good = new(Ssim: 0.9725679, Psnr: 36.025, PeakDb: -14.6);
-
-    private readonly QualityChecker checker = new(new ProcessRunner(), QcMediaFixture.Ffmpeg, QcMediaFixture.Ffprobe, capabilities: null);
 
     [Fact]
     public async Task A_good_output_passes_with_the_encoders_own_values()
@@ -44,7 +42,7 @@ public sealed class EncodedQualityCheckTests(QcMediaFixture media) : IClassFixtu
     }
 
     [Fact]
-    public async Task Random_bytes_in_the_middle_fail_integrity_in_the_demux_pass()
+    public async Task Random_bytes_in_the_middle_fail_integrity_in_the_probe_that_reads_every_packet()
     {
         var report = await CheckAsync(media.Corrupt, Good, QcThresholds.Default);
 
@@ -69,6 +67,7 @@ public sealed class EncodedQualityCheckTests(QcMediaFixture media) : IClassFixtu
 
         Assert.Equal(["integrity"], Failed(report));
         Assert.True(report.Find("integrity")!.Value > 0, Describe(report));
+        Assert.Matches(@"^\d+ decode error\(s\); first: stream 0 \(video\) holds \d+ of the \d+ packets its index lists$", report.Find("integrity")!.Detail);
     }
 
     [Fact]
@@ -80,11 +79,11 @@ public sealed class EncodedQualityCheckTests(QcMediaFixture media) : IClassFixtu
         Assert.Equal("libx264 reported no SSIM for this output", report.Find("ssim")!.Detail);
     }
 
-    private async Task<QcReport> CheckAsync(string output, EncoderMeasurement measured, QcThresholds thresholds)
+    private static async Task<QcReport> CheckAsync(string output, EncoderMeasurement measured, QcThresholds thresholds)
     {
-        var probe = await new Prober(new ProcessRunner(), QcMediaFixture.Ffprobe).ProbeAsync(output, CancellationToken.None);
-        var outputMedia = Assert.IsType<ProbeOutcome.Probed>(probe).Media;
-        return await checker.CheckEncodedAsync(output, outputMedia, referenceDurationSeconds: 2.0, measured, thresholds, CancellationToken.None);
+        var packets = await new Prober(new ProcessRunner(), QcMediaFixture.Ffprobe).ProbePacketsAsync(output, CancellationToken.None);
+        var outputMedia = Assert.IsType<ProbeOutcome.Probed>(packets.Outcome).Media;
+        return QualityChecker.CheckEncoded(outputMedia, packets, referenceDurationSeconds: 2.0, measured, thresholds);
     }
 
     private static string[] Failed(QcReport report) => [.. report.Checks.Where(c => !c.Passed).Select(c => c.Name)];
