@@ -31,29 +31,62 @@ public sealed class Prober
     public static IReadOnlyList<string> Arguments(string path) =>
         ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "file:" + path];
 
-    public async Task<ProbeOutcome> ProbeAsync(string path, CancellationToken cancellationToken)
+    public async Task<ProbeOutcome> ProbeAsync(string path, CancellationToken cancellationToken) =>
+        (await CaptureAsync(path, cancellationToken)).Outcome;
+
+    /// <summary>
+    /// Probes <paramref name="path"/> and keeps what ffprobe said, to be stored and read again later: the capture is
+    /// null when the probe failed, so a later probe meets the same failure for real and classifies it then.
+    /// </summary>
+    public async Task<(ProbeOutcome Outcome, ProbeCapture? Capture)> CaptureAsync(string path, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
         if (CheckReadable(fullPath) is { } problem)
         {
-            return new ProbeOutcome.Failed(problem);
+            return (new ProbeOutcome.Failed(problem), null);
         }
 
+        // Taken before ffprobe reads: a file that changes while it runs no longer matches, and is probed again.
+        var stamp = ProbeCapture.StampOf(fullPath);
         var request = new ProcessRequest(ffprobePath, Arguments(fullPath)) { Timeout = Timeout };
         var result = await runner.RunAsync(request, progress: null, cancellationToken);
         if (!result.Succeeded)
         {
-            return new ProbeOutcome.Failed(ErrorClassifier.Classify(result));
+            return (new ProbeOutcome.Failed(ErrorClassifier.Classify(result)), null);
         }
 
-        if (FfprobeJson.Parse(result.Stdout) is not { } raw)
+        var kept = string.Join('\n', result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MaxStderrWarnings));
+        var outcome = Read(result.Stdout, kept, fullPath);
+        return (outcome, outcome is ProbeOutcome.Probed && stamp is { } facts ? new ProbeCapture(facts.Bytes, facts.ModifiedTicks, result.Stdout, kept) : null);
+    }
+
+    /// <summary>
+    /// The probe of <paramref name="path"/> read from <paramref name="earlier"/> when the file still has the size and
+    /// modification time it had then (no ffprobe runs); otherwise, or without one, a probe as <see cref="ProbeAsync(string, CancellationToken)"/>.
+    /// The file is checked as for any probe either way: one that became unreadable fails now, not in the encode.
+    /// </summary>
+    public async Task<ProbeOutcome> ProbeAsync(string path, ProbeCapture? earlier, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        if (earlier is null || !earlier.Matches(fullPath))
+        {
+            return await ProbeAsync(fullPath, cancellationToken);
+        }
+
+        return CheckReadable(fullPath) is { } problem ? new ProbeOutcome.Failed(problem) : Read(earlier.Json, earlier.Stderr, fullPath);
+    }
+
+    private static ProbeOutcome Read(string json, string stderr, string fullPath)
+    {
+        if (FfprobeJson.Parse(json) is not { } raw)
         {
             return Fail(ErrorCategory.InputCorrupt, $"ffprobe's output for {Path.GetFileName(fullPath)} is not valid JSON.");
         }
 
         var outcome = ProbeNormalizer.Normalize(raw, fullPath);
-        return outcome is ProbeOutcome.Probed probed ? WithStderr(probed, result.Stderr) : outcome;
+        return outcome is ProbeOutcome.Probed probed ? WithStderr(probed, stderr) : outcome;
     }
 
     private static MediaError? CheckReadable(string path)
@@ -122,13 +155,13 @@ public sealed class Prober
     // ffprobe exits 0 yet complains on damaged files ("chunk too big", "No JPEG data found"): keep that as evidence.
     private static ProbeOutcome.Probed WithStderr(ProbeOutcome.Probed probed, string stderr)
     {
-        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (lines.Length == 0)
         {
             return probed;
         }
 
-        var warnings = probed.Media.Warnings.Concat(lines.Take(MaxStderrWarnings).Select(line => "ffprobe: " + line)).ToList();
+        var warnings = probed.Media.Warnings.Concat(lines.Select(line => "ffprobe: " + line)).ToList();
         return new ProbeOutcome.Probed(probed.Media with { Warnings = warnings });
     }
 
