@@ -72,7 +72,7 @@ internal sealed class InputProcessor(
         var health = QuickValidation.Check(media, FileSizes.Of(input.Path) ?? 0);
         if (health.IsOk && settings.ValidateThoroughly)
         {
-            health = await validator.CheckAsync(input.Path, thorough: true, cancellationToken);
+            health = health.Then(await validator.DecodeCheckAsync(input.Path, cancellationToken));
         }
 
         if (health.AsError() is { } unhealthy)

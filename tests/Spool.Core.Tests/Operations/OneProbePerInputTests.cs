@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Spool.Core.Chunking;
 using Spool.Core.Discovery;
 using Spool.Core.Operations;
 using Spool.Core.Planning;
 using Spool.Core.Presets;
 using Spool.Core.Queue;
 using Spool.Core.Storage.Sqlite;
+using Spool.Core.Validation;
 using Spool.Media.Errors;
 using Spool.Media.Probing;
 using Spool.Media.Processes;
@@ -38,6 +40,33 @@ public sealed class OneProbePerInputTests : IDisposable
 
         Assert.All(jobs, job => Assert.True(job.State == JobState.Succeeded, $"{job.InputPath}: {job.State} {job.Result?.Error?.Message}"));
         Assert.Equal([1, 1, 1], paths.Select(ProbesOf));
+    }
+
+    [Fact]
+    public async Task A_thorough_validation_decodes_the_input_without_probing_it_again()
+    {
+        var clip = await TestClips.MakeAsync(_folder, "clip.mp4", 1);
+
+        var job = Assert.Single(await RunAsync([clip], submit: (store, inputs) => SubmitAsync(store, inputs, Settings with { ValidateThoroughly = true })));
+
+        Assert.Equal(JobState.Succeeded, job.State);
+        Assert.Equal(1, ProbesOf(clip));
+        Assert.Single(_runner.Requests, request => request.Arguments.SequenceEqual(InputValidator.DecodeArguments(clip)));
+    }
+
+    [Fact]
+    public async Task A_chunked_input_is_probed_once_for_all_of_its_chunk_jobs_and_their_join()
+    {
+        var clip = await TestClips.MakeAsync(_folder, "clip.mp4", 3);
+        var settings = Settings with { Presets = [PresetCatalog.BuiltIn.Find("web_optimized")!], Chunk = new ChunkSetting(ChunkKind.Fixed, 1) };
+
+        var jobs = await RunAsync([clip], submit: (store, inputs) =>
+            new BatchSubmitter(store, new Prober(_runner, "ffprobe"), new ChunkJobPlanner(new VideoPackets(_runner, "ffprobe")))
+                .SubmitAsync("batch_probe", inputs, settings, BatchPriority.Normal, 0, CancellationToken.None));
+
+        Assert.True(jobs.Count(job => job.Chunk is not null) >= 2, $"{jobs.Count} jobs: the input was not chunked");
+        Assert.All(jobs, job => Assert.True(job.State == JobState.Succeeded, $"{job.Preset}: {job.State} {job.Result?.Error?.Message}"));
+        Assert.Equal(1, ProbesOf(clip));
     }
 
     [Fact]
@@ -87,8 +116,10 @@ public sealed class OneProbePerInputTests : IDisposable
         Assert.Equal([1, 1], paths.Select(ProbesOf));
     }
 
-    private Task SubmitAsync(SqliteJobStore store, IReadOnlyList<DiscoveredInput> inputs) =>
-        new BatchSubmitter(store, new Prober(_runner, "ffprobe")).SubmitAsync("batch_probe", inputs, Settings, BatchPriority.Normal, 0, CancellationToken.None);
+    private Task SubmitAsync(SqliteJobStore store, IReadOnlyList<DiscoveredInput> inputs) => SubmitAsync(store, inputs, Settings);
+
+    private Task SubmitAsync(SqliteJobStore store, IReadOnlyList<DiscoveredInput> inputs, BatchSettings settings) =>
+        new BatchSubmitter(store, new Prober(_runner, "ffprobe")).SubmitAsync("batch_probe", inputs, settings, BatchPriority.Normal, 0, CancellationToken.None);
 
     private async Task<IReadOnlyList<JobRecord>> RunAsync(IReadOnlyList<string> paths, Func<SqliteJobStore, IReadOnlyList<DiscoveredInput>, Task> submit)
     {
