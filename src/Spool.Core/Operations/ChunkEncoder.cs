@@ -23,7 +23,7 @@ internal sealed class ChunkEncoder(IProcessRunner runner, Prober prober, MediaTo
     public static string FileFor(string folder, int index) =>
         Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"chunk-{index:D4}.mp4"));
 
-    public async Task<JobResult> RunAsync(WorkClaim claim, ClaimedJob job, CancellationToken cancellationToken)
+    public async Task<JobResult> RunAsync(WorkClaim claim, ClaimedJob job, ProbeCapture? submitted, CancellationToken cancellationToken)
     {
         var chunk = job.Chunk!;
         var started = clock.GetUtcNow();
@@ -42,7 +42,7 @@ internal sealed class ChunkEncoder(IProcessRunner runner, Prober prober, MediaTo
                 Chunk = chunk,
             };
 
-        if (await prober.ProbeAsync(claim.InputPath, cancellationToken) is not ProbeOutcome.Probed { Media: var media })
+        if (await prober.ProbeAsync(claim.InputPath, submitted, cancellationToken) is not ProbeOutcome.Probed { Media: var media })
         {
             return Finish(Failed(MediaError.Of(ErrorCategory.InputCorrupt, "The input could not be probed again to encode its chunk.")));
         }

@@ -22,7 +22,7 @@ internal sealed class ChunkJoiner(IProcessRunner runner, Prober prober, MediaToo
 {
     private readonly SeamCheck seams = new(runner, tools.Ffmpeg, new VideoPackets(runner, tools.Ffprobe));
 
-    public async Task<JobResult> RunAsync(DiscoveredInput input, string presetName, IReadOnlyList<JobRecord> chunks, CancellationToken cancellationToken)
+    public async Task<JobResult> RunAsync(DiscoveredInput input, string presetName, IReadOnlyList<JobRecord> chunks, ProbeCapture? submitted, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow();
         var outputFolder = Path.Combine(settings.OutputDirectory, input.OutputName);
@@ -56,7 +56,7 @@ internal sealed class ChunkJoiner(IProcessRunner runner, Prober prober, MediaToo
             return Finish(Failed(MediaError.Of(ErrorCategory.Internal, $"The chunk file {missing} is gone; run 'spool retry' on the batch to encode the output again.")));
         }
 
-        if (await prober.ProbeAsync(input.Path, cancellationToken) is not ProbeOutcome.Probed { Media: var media })
+        if (await prober.ProbeAsync(input.Path, submitted, cancellationToken) is not ProbeOutcome.Probed { Media: var media })
         {
             return Finish(Failed(MediaError.Of(ErrorCategory.InputCorrupt, "The input could not be probed again to join its chunks.")));
         }

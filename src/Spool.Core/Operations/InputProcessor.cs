@@ -32,7 +32,10 @@ internal sealed class InputProcessor(
     private readonly StepJobRunner stepRunner = new(clock, observer);
     private readonly UpToDate upToDate = new(prober, fence, settings);
 
-    public async Task<IReadOnlyList<JobResult>> RunAsync(DiscoveredInput input, CancellationToken cancellationToken)
+    /// <param name="input">The input.</param>
+    /// <param name="submitted">The probe stored at submit: planned from while the input keeps its size and time, else probed again.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    public async Task<IReadOnlyList<JobResult>> RunAsync(DiscoveredInput input, ProbeCapture? submitted, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow();
         var presets = settings.Presets.Select(preset => preset.Name).ToList();
@@ -44,7 +47,7 @@ internal sealed class InputProcessor(
         fence.RemoveStalePartials(folder);
         observer.WorkStarted(input.Path, names);
 
-        var probe = await prober.ProbeAsync(input.Path, cancellationToken);
+        var probe = await prober.ProbeAsync(input.Path, submitted, cancellationToken);
         if (probe is ProbeOutcome.Failed failed)
         {
             await log.AppendAsync(names, $"# probe failed: {failed.Error.Category.ToWireName()}: {failed.Error.Message}\n");
@@ -69,7 +72,7 @@ internal sealed class InputProcessor(
         var health = QuickValidation.Check(media, FileSizes.Of(input.Path) ?? 0);
         if (health.IsOk && settings.ValidateThoroughly)
         {
-            health = await validator.CheckAsync(input.Path, thorough: true, cancellationToken);
+            health = health.Then(await validator.DecodeCheckAsync(input.Path, cancellationToken));
         }
 
         if (health.AsError() is { } unhealthy)

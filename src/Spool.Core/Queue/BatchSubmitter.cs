@@ -8,8 +8,9 @@ namespace Spool.Core.Queue;
 
 /// <summary>
 /// Persists a batch before any of it runs (Sonarr's rule: commands are stored before they are queued). Each input is
-/// probed once, cheaply, to order the work longest-first; an input that cannot be probed still gets its jobs, which
-/// will fail with a classified error when they run.
+/// probed once, cheaply, to order the work longest-first, and the probe is stored with the batch so that its jobs
+/// plan from it instead of running ffprobe again; an input that cannot be probed still gets its jobs, which probe it
+/// again when they run and fail with a classified error.
 /// </summary>
 public sealed class BatchSubmitter(IJobStore store, Prober prober, ChunkJobPlanner? chunks = null)
 {
@@ -21,12 +22,17 @@ public sealed class BatchSubmitter(IJobStore store, Prober prober, ChunkJobPlann
         ArgumentNullException.ThrowIfNull(settings);
         var strategy = settings.Admission.Strategy;
         var sources = new MediaInfo?[inputs.Count];
+        var captures = new ProbeCapture?[inputs.Count];
         if (strategy != ParallelStrategy.Sequential)
         {
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, inputs.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-                async (i, token) => sources[i] = await prober.ProbeAsync(inputs[i].Path, token) is ProbeOutcome.Probed probed ? probed.Media : null);
+                async (i, token) =>
+                {
+                    var (outcome, capture) = await prober.CaptureAsync(inputs[i].Path, token);
+                    (sources[i], captures[i]) = (outcome is ProbeOutcome.Probed probed ? probed.Media : null, capture);
+                });
         }
 
         var jobs = new List<NewJob>();
@@ -56,7 +62,9 @@ public sealed class BatchSubmitter(IJobStore store, Prober prober, ChunkJobPlann
         }
 
         var options = BatchOptionsSnapshot.From(settings, retryCount);
-        var stored = await store.CreateBatchAsync(new NewBatch(baseId, priority, settings.OutputDirectory, options.ToJson(), inputs.Count, jobs), cancellationToken);
+        var probes = Enumerable.Range(0, inputs.Count).Where(i => captures[i] is not null).ToDictionary(i => i, i => captures[i]!);
+        var batch = new NewBatch(baseId, priority, settings.OutputDirectory, options.ToJson(), inputs.Count, jobs) { Probes = probes };
+        var stored = await store.CreateBatchAsync(batch, cancellationToken);
         OutputTreeMarker.Mark(settings.OutputDirectory, stored);
         return stored;
     }

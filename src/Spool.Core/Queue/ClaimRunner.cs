@@ -139,10 +139,12 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
         var results = await RunGuardedAsync(
             async () =>
             {
+                // One probe per input: the one taken at submit, while the input is as it was then (see Prober).
+                var submitted = await store.GetInputProbeAsync(claim.Batch.Id, claim.InputIndex, work);
                 if (pending is [{ Claimed.Chunk: not null } chunk])
                 {
                     var chunkSettings = all with { Presets = all.Presets.Where(preset => preset.Name == chunk.Claimed.Chunk.Of).ToList() };
-                    return [await new ChunkEncoder(limited, prober, tools, chunkSettings, claimObserver, clock, jobs).RunAsync(claim, chunk.Claimed with { Attempt = chunk.AttemptNumber }, work)];
+                    return [await new ChunkEncoder(limited, prober, tools, chunkSettings, claimObserver, clock, jobs).RunAsync(claim, chunk.Claimed with { Attempt = chunk.AttemptNumber }, submitted, work)];
                 }
 
                 var input = new DiscoveredInput(claim.InputPath, claim.OutputName);
@@ -151,12 +153,12 @@ internal sealed class ClaimRunner(IJobStore store, IProcessRunner runner, MediaT
                 var joiner = new ChunkJoiner(limited, prober, tools, joinSettings, new EncodeRunner(limited, prober, tools, joinSettings, claimObserver, clock, jobs), claimObserver, clock, jobs);
                 foreach (var name in joined)
                 {
-                    done.Add(await joiner.RunAsync(input, name, chunks.Where(job => job.Chunk!.Of == name).ToList(), work));
+                    done.Add(await joiner.RunAsync(input, name, chunks.Where(job => job.Chunk!.Of == name).ToList(), submitted, work));
                 }
 
                 if (settings.Presets.Count > 0 || settings.StepsToRun.Count > 0)
                 {
-                    done.AddRange(await processor.RunAsync(input, work));
+                    done.AddRange(await processor.RunAsync(input, submitted, work));
                 }
 
                 return done;

@@ -1,9 +1,17 @@
 using Spool.Media.Errors;
+using Spool.Media.Probing;
 
 namespace Spool.Core.Queue;
 
 /// <summary>A batch to create, with all of its jobs, in one transaction.</summary>
-public sealed record NewBatch(string Id, BatchPriority Priority, string OutputDirectory, string OptionsJson, int TotalInputs, IReadOnlyList<NewJob> Jobs);
+public sealed record NewBatch(string Id, BatchPriority Priority, string OutputDirectory, string OptionsJson, int TotalInputs, IReadOnlyList<NewJob> Jobs)
+{
+    /// <summary>
+    /// The probe taken at submit, by input index, for the inputs that probed: their jobs read it instead of running
+    /// ffprobe again while the file keeps its size and time. An input missing here is probed when its jobs run.
+    /// </summary>
+    public IReadOnlyDictionary<int, ProbeCapture> Probes { get; init; } = new Dictionary<int, ProbeCapture>();
+}
 
 /// <summary>
 /// One (input, preset) job. Jobs of the same batch and <see cref="InputIndex"/> form one work item: they are claimed

@@ -1,5 +1,6 @@
 using Spool.Core.Operations;
 using Spool.Core.Queue;
+using Spool.Media.Probing;
 
 namespace Spool.Core.Storage;
 
@@ -135,6 +136,9 @@ public interface IJobStore : IAsyncDisposable
 
     /// <summary>The record of the output made for this input and preset at this path, or null when there is none.</summary>
     Task<DoneOutput?> FindDoneOutputAsync(string inputPath, string preset, string outputPath, CancellationToken cancellationToken);
+
+    /// <summary>The probe stored with the batch for input <paramref name="inputIndex"/> (<see cref="NewBatch.Probes"/>), or null when there is none.</summary>
+    Task<ProbeCapture?> GetInputProbeAsync(string batchId, int inputIndex, CancellationToken cancellationToken);
 
     /// <summary>The database's clock.</summary>
     Task<DateTimeOffset> NowAsync(CancellationToken cancellationToken);

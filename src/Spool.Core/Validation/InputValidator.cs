@@ -66,9 +66,15 @@ public sealed class InputValidator
         return FileValidation.Of(fullPath, result, probed.Media);
     }
 
-    /// <summary>The batch hook: just the verdict, with <see cref="ValidationResult.AsError"/> for a rejected file.</summary>
-    public async Task<ValidationResult> CheckAsync(string path, bool thorough, CancellationToken cancellationToken) =>
-        (await ValidateAsync(path, thorough, cancellationToken)).Result;
+    /// <summary>
+    /// The batch hook for --validate thorough: the full decode only, with <see cref="ValidationResult.AsError"/> for
+    /// a rejected file. A batch has its input's probe already (one probe per input) and makes the quick check on it.
+    /// </summary>
+    public Task<ValidationResult> DecodeCheckAsync(string path, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return DecodeAsync(Path.GetFullPath(path), cancellationToken);
+    }
 
     private async Task<ValidationResult> DecodeAsync(string path, CancellationToken cancellationToken)
     {

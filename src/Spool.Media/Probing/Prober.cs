@@ -42,50 +42,89 @@ public sealed class Prober
     /// <summary>Reading every packet takes as long as reading the file: a minute, or longer at 20 MB/s.</summary>
     public static TimeSpan PacketTimeout(long bytes) => TimeSpan.FromSeconds(Math.Max(Timeout.TotalSeconds, bytes / 20e6));
 
-    public async Task<ProbeOutcome> ProbeAsync(string path, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return (await RunAsync(Path.GetFullPath(path), packets: false, cancellationToken)).Outcome;
-    }
-
     /// <summary>The probe of <see cref="PacketArguments"/>: the media, what each stream held, and ffprobe's complaints.</summary>
     public async Task<PacketProbe> ProbePacketsAsync(string path, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var (outcome, raw, stderr) = await RunAsync(Path.GetFullPath(path), packets: true, cancellationToken);
-        var streams = (raw?.Streams ?? [])
+        var fullPath = Path.GetFullPath(path);
+        if (CheckReadable(fullPath) is { } problem)
+        {
+            return new PacketProbe(new ProbeOutcome.Failed(problem), [], "");
+        }
+
+        var request = new ProcessRequest(ffprobePath, PacketArguments(fullPath)) { Timeout = PacketTimeout(new FileInfo(fullPath).Length) };
+        var result = await runner.RunAsync(request, progress: null, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return new PacketProbe(new ProbeOutcome.Failed(ErrorClassifier.Classify(result)), [], result.Stderr);
+        }
+
+        var streams = (FfprobeJson.Parse(result.Stdout)?.Streams ?? [])
             .Select(stream => new StreamPackets(
                 stream.Index,
                 stream.CodecType,
                 ProbeValues.ParseLong(stream.NbFrames) is { } declared and >= 0 ? declared : null,
                 ProbeValues.ParseLong(stream.NbReadPackets) is { } read and >= 0 ? read : null))
             .ToList();
-        return new PacketProbe(outcome, streams, stderr);
+        return new PacketProbe(Read(result.Stdout, result.Stderr, fullPath), streams, result.Stderr);
     }
 
-    private async Task<(ProbeOutcome Outcome, FfprobeOutput? Raw, string Stderr)> RunAsync(string fullPath, bool packets, CancellationToken cancellationToken)
+    public async Task<ProbeOutcome> ProbeAsync(string path, CancellationToken cancellationToken) =>
+        (await CaptureAsync(path, cancellationToken)).Outcome;
+
+    /// <summary>
+    /// Probes <paramref name="path"/> and keeps what ffprobe said, to be stored and read again later: the capture is
+    /// null when the probe failed, so a later probe meets the same failure for real and classifies it then.
+    /// </summary>
+    public async Task<(ProbeOutcome Outcome, ProbeCapture? Capture)> CaptureAsync(string path, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
         if (CheckReadable(fullPath) is { } problem)
         {
-            return (new ProbeOutcome.Failed(problem), null, "");
+            return (new ProbeOutcome.Failed(problem), null);
         }
 
-        var request = packets
-            ? new ProcessRequest(ffprobePath, PacketArguments(fullPath)) { Timeout = PacketTimeout(new FileInfo(fullPath).Length) }
-            : new ProcessRequest(ffprobePath, Arguments(fullPath)) { Timeout = Timeout };
+        // Taken before ffprobe reads: a file that changes while it runs no longer matches, and is probed again.
+        var stamp = ProbeCapture.StampOf(fullPath);
+        var request = new ProcessRequest(ffprobePath, Arguments(fullPath)) { Timeout = Timeout };
         var result = await runner.RunAsync(request, progress: null, cancellationToken);
         if (!result.Succeeded)
         {
-            return (new ProbeOutcome.Failed(ErrorClassifier.Classify(result)), null, result.Stderr);
+            return (new ProbeOutcome.Failed(ErrorClassifier.Classify(result)), null);
         }
 
-        if (FfprobeJson.Parse(result.Stdout) is not { } raw)
+        var kept = string.Join('\n', result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MaxStderrWarnings));
+        var outcome = Read(result.Stdout, kept, fullPath);
+        return (outcome, outcome is ProbeOutcome.Probed && stamp is { } facts ? new ProbeCapture(facts.Bytes, facts.ModifiedTicks, result.Stdout, kept) : null);
+    }
+
+    /// <summary>
+    /// The probe of <paramref name="path"/> read from <paramref name="earlier"/> when the file still has the size and
+    /// modification time it had then (no ffprobe runs); otherwise, or without one, a probe as <see cref="ProbeAsync(string, CancellationToken)"/>.
+    /// The file is checked as for any probe either way: one that became unreadable fails now, not in the encode.
+    /// </summary>
+    public async Task<ProbeOutcome> ProbeAsync(string path, ProbeCapture? earlier, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        if (earlier is null || !earlier.Matches(fullPath))
         {
-            return (Fail(ErrorCategory.InputCorrupt, $"ffprobe's output for {Path.GetFileName(fullPath)} is not valid JSON."), null, result.Stderr);
+            return await ProbeAsync(fullPath, cancellationToken);
+        }
+
+        return CheckReadable(fullPath) is { } problem ? new ProbeOutcome.Failed(problem) : Read(earlier.Json, earlier.Stderr, fullPath);
+    }
+
+    private static ProbeOutcome Read(string json, string stderr, string fullPath)
+    {
+        if (FfprobeJson.Parse(json) is not { } raw)
+        {
+            return Fail(ErrorCategory.InputCorrupt, $"ffprobe's output for {Path.GetFileName(fullPath)} is not valid JSON.");
         }
 
         var outcome = ProbeNormalizer.Normalize(raw, fullPath);
-        return (outcome is ProbeOutcome.Probed probed ? WithStderr(probed, result.Stderr) : outcome, raw, result.Stderr);
+        return outcome is ProbeOutcome.Probed probed ? WithStderr(probed, stderr) : outcome;
     }
 
     private static MediaError? CheckReadable(string path)
@@ -154,13 +193,13 @@ public sealed class Prober
     // ffprobe exits 0 yet complains on damaged files ("chunk too big", "No JPEG data found"): keep that as evidence.
     private static ProbeOutcome.Probed WithStderr(ProbeOutcome.Probed probed, string stderr)
     {
-        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (lines.Length == 0)
         {
             return probed;
         }
 
-        var warnings = probed.Media.Warnings.Concat(lines.Take(MaxStderrWarnings).Select(line => "ffprobe: " + line)).ToList();
+        var warnings = probed.Media.Warnings.Concat(lines.Select(line => "ffprobe: " + line)).ToList();
         return new ProbeOutcome.Probed(probed.Media with { Warnings = warnings });
     }
 

@@ -72,7 +72,7 @@ public sealed class ChunkJoinerTests : IDisposable
         var fence = new NoWorkFence();
         var encoder = new EncodeRunner(_runner, prober, MediaTools.FromPath, settings, new SilentObserver(), TimeProvider.System, fence);
         var joiner = new ChunkJoiner(_runner, prober, MediaTools.FromPath, settings, encoder, new SilentObserver(), TimeProvider.System, fence);
-        return await joiner.RunAsync(new DiscoveredInput(clip, "clip"), "web_optimized", chunks, CancellationToken.None);
+        return await joiner.RunAsync(new DiscoveredInput(clip, "clip"), "web_optimized", chunks, submitted: null, CancellationToken.None);
     }
 
     // Two chunks encoded by hand as ChunkEncoder would (video only, timestamps passed through): 0-2 s, and from secondStart on.

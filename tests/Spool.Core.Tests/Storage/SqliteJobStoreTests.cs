@@ -36,8 +36,8 @@ public sealed class SqliteJobStoreTests : JobStoreContract
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
         await connection.OpenAsync(Ct);
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
-        Assert.Equal(7L, await ScalarAsync(connection, "SELECT MAX(version) FROM schema_version"));
-        Assert.Equal(7L, await ScalarAsync(connection, "SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(8L, await ScalarAsync(connection, "SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(8L, await ScalarAsync(connection, "SELECT COUNT(*) FROM schema_version"));
     }
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)

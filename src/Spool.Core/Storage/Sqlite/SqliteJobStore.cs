@@ -90,6 +90,7 @@ public sealed partial class SqliteJobStore : IJobStore
             chunkEnd = job.Chunk?.End,
         });
         await connection.ExecuteAsync(new CommandDefinition(insertJob, jobs, transaction, cancellationToken: cancellationToken));
+        await InsertProbesAsync(connection, transaction, id, batch.Probes, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
     }

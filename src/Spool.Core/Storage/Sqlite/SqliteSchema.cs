@@ -124,7 +124,20 @@ internal static class SqliteSchema
         );
         """;
 
-    private static readonly string[] Migrations = [V1Initial, V2CpuSeconds, V3PeaksAndOperations, V4Warnings, V5CopiedFrom, V6Chunks, V7UpToDate];
+    // Version 8: the probe taken at submit, per input of a batch, so that its jobs do not run ffprobe again (issue 12).
+    private const string V8InputProbes = """
+        CREATE TABLE input_probes (
+            batch_id           TEXT    NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+            input_index        INTEGER NOT NULL,
+            input_bytes        INTEGER NOT NULL,
+            input_mtime_ticks  INTEGER NOT NULL,
+            probe_json         TEXT    NOT NULL,
+            probe_stderr       TEXT    NOT NULL,
+            PRIMARY KEY (batch_id, input_index)
+        );
+        """;
+
+    private static readonly string[] Migrations = [V1Initial, V2CpuSeconds, V3PeaksAndOperations, V4Warnings, V5CopiedFrom, V6Chunks, V7UpToDate, V8InputProbes];
 
     public static int LatestVersion => Migrations.Length;
 
