@@ -44,6 +44,40 @@ public sealed class ChunkedEncodeTests
     }
 
     [Fact]
+    public async Task A_second_run_of_a_chunked_batch_skips_its_chunks_and_its_join_as_up_to_date_and_force_redoes_them()
+    {
+        using var temp = new TempFolder("chunked-rerun");
+        var cli = SpoolCli.In(temp);
+        var source = await SourceAsync(temp, 320, 240, 8, 25);
+        var output = temp.Combine("out");
+        string[] arguments = ["process", source, "--chunk", "3", "--preset", "web_optimized", "--output", output];
+        var first = await cli.RunAsync(arguments);
+        Assert.True(first.ExitCode == 0, first.Describe());
+        var placed = Path.Combine(output, "long", "video", "long_web_optimized.mp4");
+        var before = await FileIdentity.OfAsync(placed);
+        var log = Path.Combine(output, "long", "metadata", "long_web_optimized.log");
+        var logBefore = await File.ReadAllTextAsync(log);
+
+        var second = await cli.RunAsync(arguments);
+
+        Assert.True(second.ExitCode == 0, second.Describe());
+        var report = await BatchReport.ReadAsync(output);
+        Assert.Equal(
+            [("web_optimized", "skipped", "up to date"), ("web_optimized#chunk1", "skipped", "up to date"), ("web_optimized#chunk2", "skipped", "up to date"), ("web_optimized#chunk3", "skipped", "up to date")],
+            report.JobsOf("long.mp4").Select(job => (job.Preset, job.Status, job.Raw.TryGetProperty("reason", out var reason) ? reason.GetString() : null)).Order());
+        Assert.Equal(before, await FileIdentity.OfAsync(placed));
+        var added = (await File.ReadAllTextAsync(log))[logBefore.Length..];
+        Assert.DoesNotContain("ffmpeg ", added, StringComparison.Ordinal);
+
+        var forced = await cli.RunAsync([.. arguments, "--force"]);
+
+        Assert.True(forced.ExitCode == 0, forced.Describe());
+        var redone = await BatchReport.ReadAsync(output);
+        Assert.All(redone.JobsOf("long.mp4"), job => Assert.Equal("succeeded", job.Status));
+        Assert.Equal(200, (await CountAsync(placed)).Frames);
+    }
+
+    [Fact]
     public async Task An_open_gop_source_joins_without_losing_the_frames_that_lead_each_keyframe()
     {
         using var temp = new TempFolder("chunked-open-gop");

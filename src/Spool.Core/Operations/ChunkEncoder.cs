@@ -55,6 +55,20 @@ internal sealed class ChunkEncoder(IProcessRunner runner, Prober prober, MediaTo
             return Finish(Failed(MediaError.Of(ErrorCategory.Internal, $"The output of {chunk.Of} can no longer be encoded in chunks (its plan changed since the batch was submitted).")));
         }
 
+        // A rerun whose joined output is up to date encodes no chunk: each chunk job ends at once, and so does the join.
+        var knownTiming = media.PrimaryVideo?.FrameRate is not null;
+        var upToDate = new UpToDate(prober, fence, settings);
+        if ((await upToDate.CheckOneAsync(claim.InputPath, plan, knownTiming ? media.TimelineDuration : null, cancellationToken)).Done)
+        {
+            await log.AppendAsync([job.Preset], UpToDate.SkipLine(plan.Outputs[0].FinalPath, $"chunk {chunk.Index} of {chunk.Count} is not encoded"));
+            return Finish(new JobResult(claim.InputPath, job.Preset, JobStatus.Skipped, null, job.Attempt, started, clock.GetUtcNow(), null, null)
+            {
+                LogPath = log.PathFor(job.Preset),
+                Chunk = chunk,
+                Reason = UpToDate.Reason,
+            });
+        }
+
         var final = FileFor(folder, chunk.Index);
         var placer = fence.PlacerFor(job.Preset);
         var partial = placer.PartialFor(final);

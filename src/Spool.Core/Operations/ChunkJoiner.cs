@@ -42,6 +42,32 @@ internal sealed class ChunkJoiner(IProcessRunner runner, Prober prober, MediaToo
                 StderrTail = run?.StderrTail(),
             };
 
+        if (await prober.ProbeAsync(input.Path, submitted, cancellationToken) is not ProbeOutcome.Probed { Media: var media })
+        {
+            return Finish(Failed(MediaError.Of(ErrorCategory.InputCorrupt, "The input could not be probed again to join its chunks.")));
+        }
+
+        var preset = settings.Presets.First(p => p.Name == presetName);
+        var target = new OutputTarget(outputFolder, stem) { PartialTags = new Dictionary<string, string>(StringComparer.Ordinal) { [presetName] = placer.Tag } };
+        var options = settings.PlanOptions with { ThreadsPerJob = settings.ThreadsPerJob };
+        var plan = ((PlanOutcome.Planned)WorkPlanner.Plan(media, [preset], options, target)).Plan;
+        var output = plan.Outputs[0];
+        var knownTiming = media.PrimaryVideo?.FrameRate is not null;
+        var (pending, done) = await new UpToDate(prober, fence, settings).CheckOneAsync(input.Path, plan, knownTiming ? media.TimelineDuration : null, cancellationToken);
+        if (done)
+        {
+            await log.AppendAsync([presetName], UpToDate.SkipLine(output.FinalPath));
+            return Finish(new JobResult(input.Path, presetName, JobStatus.Skipped, output.FinalPath, 1, started, clock.GetUtcNow(), null, null)
+            {
+                LogPath = log.PathFor(presetName),
+                InputBytes = FileSizes.Of(input.Path),
+                OutputBytes = FileSizes.Of(output.FinalPath),
+                SourceDurationSeconds = media.EffectiveDuration,
+                Method = OutputMethods.WireName(output.Method),
+                Reason = UpToDate.Reason,
+            });
+        }
+
         var ordered = chunks.OrderBy(chunk => chunk.Chunk!.Index).ToList();
         if (ordered.FirstOrDefault(chunk => chunk.State != JobState.Succeeded) is { } unfinished)
         {
@@ -56,21 +82,11 @@ internal sealed class ChunkJoiner(IProcessRunner runner, Prober prober, MediaToo
             return Finish(Failed(MediaError.Of(ErrorCategory.Internal, $"The chunk file {missing} is gone; run 'spool retry' on the batch to encode the output again.")));
         }
 
-        if (await prober.ProbeAsync(input.Path, submitted, cancellationToken) is not ProbeOutcome.Probed { Media: var media })
-        {
-            return Finish(Failed(MediaError.Of(ErrorCategory.InputCorrupt, "The input could not be probed again to join its chunks.")));
-        }
-
-        var preset = settings.Presets.First(p => p.Name == presetName);
-        var target = new OutputTarget(outputFolder, stem) { PartialTags = new Dictionary<string, string>(StringComparer.Ordinal) { [presetName] = placer.Tag } };
-        var options = settings.PlanOptions with { ThreadsPerJob = settings.ThreadsPerJob };
-        var plan = ((PlanOutcome.Planned)WorkPlanner.Plan(media, [preset], options, target)).Plan;
-        var output = plan.Outputs[0];
         var list = placer.PartialFor(Path.Combine(folder, "chunks.txt"));
         await File.WriteAllTextAsync(list, ChunkCommands.ConcatList(files), cancellationToken);
         try
         {
-            return Finish(await JoinAsync(input, media, preset, plan, list, ordered, log, started, Failed, cancellationToken));
+            return Finish(await JoinAsync(input, media, preset, plan, list, ordered, log, started, Failed, pending, cancellationToken));
         }
         finally
         {
@@ -80,7 +96,7 @@ internal sealed class ChunkJoiner(IProcessRunner runner, Prober prober, MediaToo
 
     private async Task<JobResult> JoinAsync(
         DiscoveredInput input, MediaInfo media, Preset preset, WorkPlan plan, string list, List<JobRecord> chunks, JobLog log, DateTimeOffset started,
-        Func<MediaError, ProcessResult?, double?, JobResult> failed, CancellationToken cancellationToken)
+        Func<MediaError, ProcessResult?, double?, JobResult> failed, Queue.DoneOutput? pending, CancellationToken cancellationToken)
     {
         var output = plan.Outputs[0];
         var placer = fence.PlacerFor(output.PresetName);
@@ -123,7 +139,10 @@ internal sealed class ChunkJoiner(IProcessRunner runner, Prober prober, MediaToo
             ["frames"] = report.Frames?.ToString(CultureInfo.InvariantCulture) ?? "",
             ["seam_ssim_min"] = report.SeamSsims.Min()?.ToString("0.####", CultureInfo.InvariantCulture) ?? "",
         });
-        var context = new EncodeContext(input, media, log, started, [record]);
+        var context = new EncodeContext(input, media, log, started, [record])
+        {
+            Pending = pending is null ? new Dictionary<string, Queue.DoneOutput>(StringComparer.Ordinal) : new Dictionary<string, Queue.DoneOutput>(StringComparer.Ordinal) { [output.PresetName] = pending },
+        };
         var result = await encoder.VerifyAndPlaceJoinedAsync(output, context, run, cancellationToken);
         if (result.Status == JobStatus.Succeeded)
         {

@@ -141,7 +141,7 @@ internal sealed class InputProcessor(
         var (pending, done) = await upToDate.CheckAsync(input.Path, plan, knownTiming ? media.TimelineDuration : null, cancellationToken);
         foreach (var output in plan.Outputs.Where(output => done.Contains(output.PresetName)))
         {
-            await log.AppendAsync([output.PresetName], $"# up to date: {output.FinalPath} is unchanged since it was made from an unchanged input by the same plan; nothing to do (--force redoes it)\n");
+            await log.AppendAsync([output.PresetName], UpToDate.SkipLine(output.FinalPath));
             results[output.PresetName] = new JobResult(input.Path, output.PresetName, JobStatus.Skipped, output.FinalPath, 1, started, clock.GetUtcNow(), null, null)
             {
                 LogPath = log.PathFor(output.PresetName),

@@ -56,6 +56,27 @@ internal sealed class UpToDate(Prober prober, IWorkFence fence, BatchSettings se
         return (pending, done);
     }
 
+    /// <summary>
+    /// Whether the output of <paramref name="plan"/> (its one output) is up to date, with the record its success will
+    /// leave: for a chunked output, whose chunk jobs and join each ask before doing any work. Media operations that
+    /// change the encode are never up to date (their plan is known only after analysis passes).
+    /// </summary>
+    public async Task<(DoneOutput? Pending, bool Done)> CheckOneAsync(string inputPath, WorkPlan plan, double? expectedDuration, CancellationToken cancellationToken)
+    {
+        if (settings.Operations.ChangesEncode)
+        {
+            return (null, false);
+        }
+
+        var (pending, done) = await CheckAsync(inputPath, plan, expectedDuration, cancellationToken);
+        var name = plan.Outputs[0].PresetName;
+        return (pending.GetValueOrDefault(name), done.Contains(name));
+    }
+
+    /// <summary>The log line and result of a job that ends at once because <paramref name="output"/> is up to date.</summary>
+    public static string SkipLine(string output, string? what = null) =>
+        $"# up to date: {output} is unchanged since it was made from an unchanged input by the same plan; {what ?? "nothing to do"} (--force redoes it)\n";
+
     /// <summary>The record of a placed output: the pending record with the file's size and time as placed.</summary>
     public static DoneOutput? Made(IReadOnlyDictionary<string, DoneOutput> pending, string preset, string placedPath) =>
         pending.TryGetValue(preset, out var entry) && StampOutput(placedPath) is { } stamp && placedPath == entry.OutputPath
