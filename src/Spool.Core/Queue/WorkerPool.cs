@@ -56,7 +56,7 @@ public sealed class WorkerPool(IJobStore store, IProcessRunner runner, MediaTool
                     {
                         failures = 0;
                         touched.Add(claim.Batch.Id);
-                        var sharing = await SharingAsync(running.Count + 1, options.MaxConcurrent, stop);
+                        var sharing = await SharingAsync(running.Count + 1, options, stop);
                         running.Add(RunClaimAsync(claims, claim, sharing, finished, stop));
                         continue;
                     }
@@ -114,18 +114,19 @@ public sealed class WorkerPool(IJobStore store, IProcessRunner runner, MediaTool
 
     /// <summary>
     /// How many work items will share the cores while this one runs: every slot when all are taken, else the ones
-    /// running plus what is still queued (any batch), so at the tail of a batch, with fewer items left than slots, the
-    /// last ones start with the idle slots' threads. The store is asked only when a slot would stay free.
+    /// running plus what is still queued that this worker may claim (its batch when it serves one, else any), so at the
+    /// tail of a batch, with fewer items left than slots, the last ones start with the idle slots' threads. The store
+    /// is asked only when a slot would stay free.
     /// </summary>
-    private async Task<int> SharingAsync(int running, int slots, CancellationToken stop)
+    private async Task<int> SharingAsync(int running, WorkerOptions options, CancellationToken stop)
     {
-        slots = Math.Max(1, slots);
+        var slots = Math.Max(1, options.MaxConcurrent);
         if (running >= slots)
         {
             return slots;
         }
 
-        var queued = (await store.CountJobsAsync(null, stop)).Values.Sum(counts => counts[JobState.Queued]);
+        var queued = (await store.CountJobsAsync(options.BatchId is { } only ? [only] : null, stop)).Values.Sum(counts => counts[JobState.Queued]);
         return Math.Clamp(running + queued, 1, slots);
     }
 

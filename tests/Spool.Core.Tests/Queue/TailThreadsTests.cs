@@ -34,7 +34,13 @@ public sealed class TailThreadsTests : IDisposable
         Assert.Equal(["1", "1", "1"], await EncoderThreadsAsync(clips: 3));
     }
 
-    private async Task<IReadOnlyList<string>> EncoderThreadsAsync(int clips)
+    [Fact]
+    public async Task A_lone_input_of_the_batch_a_worker_serves_takes_both_cores_whatever_other_batches_have_queued()
+    {
+        Assert.Equal(["2"], await EncoderThreadsAsync(clips: 1, otherBatchClips: 3));
+    }
+
+    private async Task<IReadOnlyList<string>> EncoderThreadsAsync(int clips, int otherBatchClips = 0)
     {
         var paths = new List<string>();
         for (var i = 0; i < clips; i++)
@@ -48,6 +54,13 @@ public sealed class TailThreadsTests : IDisposable
         await store.MigrateAsync(CancellationToken.None);
         var inputs = InputDiscovery.Discover(new DiscoveryRequest(paths, false, null, _folder));
         await new BatchSubmitter(store, new Prober(runner, "ffprobe")).SubmitAsync("batch_tail", inputs, settings, BatchPriority.Normal, 0, CancellationToken.None);
+        if (otherBatchClips > 0)
+        {
+            // Another batch waits in the store (its own worker will take it): this worker serves batch_tail alone.
+            var others = Enumerable.Range(0, otherBatchClips).Select(i => new DiscoveredInput(Path.Combine(_folder, $"other{i}.mp4"), $"other{i}")).ToList();
+            await new BatchSubmitter(store, new Prober(runner, "ffprobe")).SubmitAsync("batch_other", others, settings with { OutputDirectory = Path.Combine(_folder, "other") }, BatchPriority.Normal, 0, CancellationToken.None);
+        }
+
         var options = new WorkerOptions(2, 2, CanToneMap: true) { BatchId = "batch_tail" };
         await new WorkerPool(store, runner, MediaTools.FromPath, new SilentObserver(), TimeProvider.System, ProcessIdentity.Current("test")).RunAsync(options, CancellationToken.None);
         Assert.All(await store.GetJobsAsync("batch_tail", CancellationToken.None), job => Assert.Equal(JobState.Succeeded, job.State));
