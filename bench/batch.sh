@@ -39,7 +39,7 @@ master "$work/mixed/long.mov" "$(secs 180)" 1280x720 300
 for i in 1 2 3 4 5 6 7 8; do master "$work/mixed/short$i.mov" "$(secs 8)" 1280x720 $((100 * i)); done
 for i in $(seq 1 30); do master "$work/tiny/t$i.mov" 1 320x240 $((100 + 10 * i)); done
 ffmpeg -hide_banner -loglevel error -y -f lavfi -i "testsrc2=size=1280x720:rate=30:duration=$(secs 20)" \
-    -f lavfi -i "sine=frequency=440:duration=$(secs 20)" -c:v libx264 -preset veryfast -crf 23 -pix_fmt yuv420p \
+    -f lavfi -i "sine=frequency=440:duration=$(secs 20)" -c:v libx264 -preset veryfast -crf 23 -maxrate 2M -bufsize 4M -pix_fmt yuv420p \
     -c:a aac -b:a 96k -ac 2 -movflags +faststart "$work/fits/ready.mp4"
 
 now() { date +%s.%N; }

@@ -13,7 +13,7 @@ public sealed class StreamCopyTests
         using var temp = new TempFolder("remux");
         var inputs = temp.NewFolder("in");
         var source = Path.Combine(inputs, "fits.mp4");
-        await MediaFactory.ClipAsync(source, new ClipSpec(640, 360, Seconds: 2) { VideoArguments = ClipSpec.X264 });
+        await MediaFactory.ClipAsync(source, new ClipSpec(640, 360, Seconds: 2) { VideoArguments = [.. ClipSpec.X264, "-b:v", "300k"] });
         var outputDir = temp.Combine("out");
 
         var run = await SpoolCli.In(temp).RunAsync("process", inputs, "--preset", "web_optimized", "--output", outputDir);
@@ -60,7 +60,7 @@ public sealed class StreamCopyTests
         using var temp = new TempFolder("remux-damaged");
         var clip = temp.Combine("damaged.mp4");
         await Ffmpeg.RunAsync("-f", "lavfi", "-i", "testsrc2=d=10:s=320x240:r=25", "-f", "lavfi", "-i", "sine=d=10",
-            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "25", "-c:a", "aac", "-b:a", "96k", "-movflags", "+faststart", clip);
+            "-c:v", "libx264", "-preset", "ultrafast", "-b:v", "150k", "-pix_fmt", "yuv420p", "-g", "25", "-c:a", "aac", "-b:a", "96k", "-movflags", "+faststart", clip);
         var bytes = await File.ReadAllBytesAsync(clip);
         new Random(5).NextBytes(bytes.AsSpan(bytes.Length / 2, 20_000));
         await File.WriteAllBytesAsync(clip, bytes);

@@ -25,7 +25,7 @@ public static class StreamCopy
     /// <summary>
     /// The video fits when it is H.264 in a playable profile, yuv420p 8-bit, SDR and progressive, with square pixels,
     /// no rotation and exactly the planned size (no scale, no canvas), no fps cap applies, no media operation filters
-    /// it, and (under a bit-rate cap) its bit rate is known and within the cap. A preset that keeps every track copies
+    /// it, and its bit rate is known and within the preset's cap and <see cref="CeilingBitsPerPixel"/>. A preset that keeps every track copies
     /// only a source with at most one audio track and no subtitles.
     /// </summary>
     public static bool VideoFits(MediaInfo source, VideoStreamInfo video, Preset preset, FrameSize size, EncodeAdjustments adjustments)
@@ -43,7 +43,7 @@ public static class StreamCopy
             && (!video.SampleAspectRatio.IsValid || video.SampleAspectRatio.Numerator == video.SampleAspectRatio.Denominator)
             && !size.IsPadded && size.FrameWidth == video.Width && size.FrameHeight == video.Height
             && WithinFrameRate(video, preset.MaxFps)
-            && WithinCap(source, video, preset.MaxBitrateKbps)
+            && WithinCeiling(source, video, preset)
             && adjustments.IsEmpty
             && (!preset.KeepsEveryTrack || (source.AudioStreams.Count <= 1 && source.SubtitleStreams.Count == 0));
     }
@@ -66,7 +66,24 @@ public static class StreamCopy
     private static bool WithinFrameRate(VideoStreamInfo video, int? maxFps) =>
         maxFps is not { } cap || (video.FrameRate is { IsValid: true } rate && rate.Numerator <= cap * rate.Denominator);
 
+    /// <summary>
+    /// The most bits a pixel (per frame) a copied source may spend under a preset of this CRF: twice what x264 at that
+    /// CRF gives typical footage (about 0.1 bits a pixel at CRF 23, halving every 6 CRF). A camera original (a phone's
+    /// 17 Mbit/s 1080p30 is 0.27 bits a pixel) is far over it and is encoded, so web_optimized still makes a web-sized
+    /// file of it; a source already as compact as the preset's own output loses nothing by being copied.
+    /// </summary>
+    public static double CeilingBitsPerPixel(int crf) => 0.2 * Math.Pow(2, (23 - crf) / 6.0);
+
     // The stream's own rate when the container states it; else the whole file's, which is more than the video's alone.
-    private static bool WithinCap(MediaInfo source, VideoStreamInfo video, int? capKbps) =>
-        capKbps is not { } cap || ((video.BitRate ?? source.BitRate) is { } bitRate && bitRate <= cap * 1000L);
+    // Both the preset's explicit cap and the CRF's ceiling apply; without a frame rate the ceiling cannot be known.
+    private static bool WithinCeiling(MediaInfo source, VideoStreamInfo video, Preset preset)
+    {
+        if ((video.BitRate ?? source.BitRate) is not { } bitRate || video.FrameRate is not { IsValid: true } rate)
+        {
+            return false;
+        }
+
+        var ceiling = CeilingBitsPerPixel(preset.Crf) * video.Width * video.Height * rate.Value;
+        return bitRate <= ceiling && (preset.MaxBitrateKbps is not { } cap || bitRate <= cap * 1000L);
+    }
 }

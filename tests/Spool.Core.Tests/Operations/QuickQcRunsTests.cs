@@ -72,7 +72,7 @@ public sealed class QuickQcRunsTests : IDisposable
         var clip = Path.Combine(_folder, "fits.mp4");
         var made = await new ProcessRunner().RunAsync(
             new ProcessRequest("ffmpeg", ["-hide_banner", "-y", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=2", "-f", "lavfi", "-i", "sine=sample_rate=48000:duration=2",
-                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "96k", "-shortest", "file:" + clip]),
+                "-c:v", "libx264", "-preset", "ultrafast", "-b:v", "300k", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "96k", "-shortest", "file:" + clip]),
             null,
             CancellationToken.None);
         Assert.True(made.Succeeded, made.Stderr);

@@ -114,6 +114,24 @@ public sealed class WorkPlannerStreamCopyTests
         Assert.Equal(OutputMethod.Encode, plan.Outputs[0].Method);
     }
 
+    [Theory]
+    [InlineData("web_optimized", 20_000_000, OutputMethod.Encode)]
+    [InlineData("web_optimized", 640_000, OutputMethod.Copy)]
+    [InlineData("web_optimized", 660_000, OutputMethod.Encode)]
+    [InlineData("high_quality", 2_000_000, OutputMethod.Copy)]
+    [InlineData("high_quality", 2_100_000, OutputMethod.Encode)]
+    public void Without_a_cap_a_source_is_copied_only_within_twice_the_bit_rate_the_presets_crf_gives_typical_footage(string preset, long bitRate, OutputMethod method)
+    {
+        // 640x360 at 25 fps is 5.76 Mpixel/s: web_optimized (CRF 28) allows 0.2 x 2^(-5/6) = 0.1122 bits a pixel, 646.5 kbit/s;
+        // high_quality (CRF 18) 0.2 x 2^(5/6) = 0.3564 bits a pixel, 2.053 Mbit/s. A camera original is 20 Mbit/s.
+        var source = Sources.Media(FittingVideo with { BitRate = bitRate, FrameRate = new Rational(25, 1) }, FittingAudio);
+        var chosen = Expected.Preset(preset);
+
+        var plan = Plan(source, chosen);
+
+        Assert.Equal(method, plan.Outputs[0].Method);
+    }
+
     [Fact]
     public void Media_operations_that_filter_the_picture_make_the_output_an_encode()
     {
