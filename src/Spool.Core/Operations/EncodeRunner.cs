@@ -145,7 +145,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
         return check.Warning is { } warning ? [warning] : [];
     }
 
-    private async Task<JobResult> VerifyAndPlaceAsync(
+    private async Task<JobResult> CheckAndPlaceAsync(
         OutputPlan output, EncodeContext context, RunKind kind, ProcessResult run, IReadOnlyList<JobWarning> warnings, EncodeMeasured measured, CancellationToken cancellationToken)
     {
         var probe = await prober.ProbeAsync(output.PartialPath, CancellationToken.None);
@@ -184,6 +184,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             return Failed(context, output, kind, unplaced, run) with { Qc = check };
         }
 
+        HandOverThumbnail(output);
         var succeeded = new JobResult(context.Input.Path, output.PresetName, JobStatus.Succeeded, output.FinalPath, kind.Attempt, context.Started, clock.GetUtcNow(), null, check)
         {
             LogPath = context.Log.PathFor(output.PresetName),
@@ -246,6 +247,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
         foreach (var output in outputs)
         {
             fence.PlacerFor(output.PresetName).Discard(output.PartialPath);
+            DiscardThumbnail(output);
         }
     }
 
