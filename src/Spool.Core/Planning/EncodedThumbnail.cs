@@ -16,12 +16,13 @@ public sealed record EncodedThumbnail(string PartialPath, double AtSeconds)
     public const int JpegQuality = 5;
 
     /// <summary>
-    /// "/out/a/video/a_web.mp4" → "/out/a/video/a_web.thumbnail.partial.jpg": where a placed output's thumbnail waits
-    /// for the report step. Still named partial: it is scratch, never a deliverable, and the report deletes it.
+    /// "/out/a/video/a_web.mp4" → "/out/a/video/.a_web.thumbnail.jpg": where a placed output's thumbnail waits for the
+    /// report step, which deletes it. Complete, so not named partial; hidden, like a chunk folder, so it is never
+    /// taken for an output or an input while it waits.
     /// </summary>
     public static string HandedOverPath(string finalPath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(finalPath);
-        return Path.Combine(Path.GetDirectoryName(finalPath) ?? "", Path.GetFileNameWithoutExtension(finalPath) + ".thumbnail.partial.jpg");
+        return Path.Combine(Path.GetDirectoryName(finalPath) ?? "", "." + Path.GetFileNameWithoutExtension(finalPath) + ".thumbnail.jpg");
     }
 }

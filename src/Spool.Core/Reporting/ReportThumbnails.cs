@@ -93,7 +93,7 @@ public sealed class ReportThumbnails
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Left as scratch still named partial: never taken for an output, and the next report deletes it.
+            // Left hidden beside the output, never taken for one: the next report of the batch deletes it.
         }
     }
 

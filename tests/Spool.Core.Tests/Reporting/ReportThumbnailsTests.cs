@@ -33,7 +33,7 @@ public sealed class ReportThumbnailsTests : IDisposable
 
         var thumbnails = await new ReportThumbnails(runner, "ffmpeg").ForBatchAsync(Batch(output), CancellationToken.None);
 
-        Assert.Equal("/out/a/video/a_web_optimized.thumbnail.partial.jpg", EncodedThumbnail.HandedOverPath("/out/a/video/a_web_optimized.mp4"));
+        Assert.Equal("/out/a/video/.a_web_optimized.thumbnail.jpg", EncodedThumbnail.HandedOverPath("/out/a/video/a_web_optimized.mp4"));
         Assert.Equal(jpeg, Assert.Single(thumbnails).Value);
         Assert.Empty(runner.Requests);
         Assert.False(File.Exists(scratch));
