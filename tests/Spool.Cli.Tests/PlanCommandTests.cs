@@ -76,9 +76,24 @@ public sealed class PlanCommandTests : IAsyncLifetime
         var titles = text.Split('\n').Where(line => line.StartsWith("# ", StringComparison.Ordinal) && !line.StartsWith("#   ", StringComparison.Ordinal)).Select(line => line[2..]).ToList();
         Assert.Equal([Path.Combine(_folder, "clip.mp4"), "encode", "instagram: copy of social_media's output", "tiktok: copy of social_media's output"], titles);
         var encode = CommandsAfterTitles(text)["encode"];
-        Assert.Equal(1, encode.Split(' ').Count(token => token == "-c:v"));
+        // One video encode; the other -c:v is its report thumbnail's JPEG.
+        Assert.Equal(["libx264", "mjpeg"], encode.Split(' ').Zip(encode.Split(' ').Skip(1)).Where(pair => pair.First == "-c:v").Select(pair => pair.Second));
         Assert.DoesNotContain("clip_instagram", encode, StringComparison.Ordinal);
         Assert.False(CommandsAfterTitles(text).ContainsKey("instagram: copy of social_media's output"), "a copy runs no command");
+    }
+
+    [Fact]
+    public async Task Plan_shows_the_reports_thumbnail_as_one_more_output_of_the_encode()
+    {
+        var output = Path.Combine(_folder, "out");
+        var (code, text) = await RunAsync(["plan", Path.Combine(_folder, "clip.mp4"), "--preset", "fast_draft", "--output", output]);
+
+        // The 1 s clip's middle is 0.5 s; fast_draft caps it at 24 fps, and the thumbnail is of that picture.
+        Assert.Equal(0, code);
+        var encode = CommandsAfterTitles(text)["encode"];
+        Assert.Contains(",fps=24,format=yuv420p,split=2[v0][t0];[t0]select=gte(t\\,0.5)*isnan(prev_selected_t),scale=160:-2[j0]", encode, StringComparison.Ordinal);
+        var jpeg = Path.Combine(output, "clip", "video", "clip_fast_draft.partial.jpg");
+        Assert.EndsWith($"-map '[j0]' -c:v mjpeg -q:v 5 -an -fps_mode passthrough -update 1 -f image2 file:{jpeg}", encode, StringComparison.Ordinal);
     }
 
     // Each "# title" line followed by its command line.

@@ -26,10 +26,18 @@ public sealed class DuplicateOutputTests
 
         var encodeLog = await File.ReadAllTextAsync(temp.Combine("out", "clip", "metadata", "clip_social_media.log"));
         var commandLine = encodeLog.Split('\n')[0];
-        Assert.Equal(1, commandLine.Split(' ').Count(token => token == "-c:v"));
+        // One video encode; the other -c:v is the JPEG of its report thumbnail, an output of the same run.
+        var tokens = commandLine.Split(' ');
+        Assert.Equal(["libx264", "mjpeg"], tokens.Zip(tokens.Skip(1)).Where(pair => pair.First == "-c:v").Select(pair => pair.Second));
         Assert.Contains("clip_social_media.partial", commandLine, StringComparison.Ordinal);
+        Assert.EndsWith(".jpg", commandLine, StringComparison.Ordinal);
         Assert.DoesNotContain("clip_instagram", commandLine, StringComparison.Ordinal);
         Assert.DoesNotContain("clip_tiktok", commandLine, StringComparison.Ordinal);
+
+        // Every job's thumbnail is in the report (the copies' too, copied from the encode's), and none is left beside the outputs.
+        var html = await File.ReadAllTextAsync(Path.Combine(outputDir, "summary", "report.html"));
+        Assert.Equal(3, html.Split("src=\"data:image/jpeg;base64,").Length - 1);
+        Assert.Empty(Directory.GetFiles(video, "*.jpg"));
 
         var report = await BatchReport.ReadAsync(outputDir);
         Assert.Equal(

@@ -32,7 +32,7 @@ public static class DryRunPlanner
         ArgumentNullException.ThrowIfNull(settings);
         var operations = settings.Operations;
         var metadata = Path.Combine(folder, "metadata");
-        var options = settings.PlanOptions with { ThreadsPerJob = settings.ThreadsPerJob, EncoderQc = settings.Qc == QcMode.Quick };
+        var options = settings.PlanOptions with { ThreadsPerJob = settings.ThreadsPerJob, EncoderQc = settings.Qc == QcMode.Quick, ReportThumbnails = true };
         var runs = new List<PlannedRun>();
         if (operations.Subtitles is not null)
         {

@@ -67,6 +67,7 @@ internal sealed partial class EncodeRunner
             return CopyFailed(copy, encoded, context, unplaced);
         }
 
+        CopyThumbnail(source, copy.FinalPath);
         await context.Log.AppendAsync([copy.PresetName], $"# identical to {from}'s output (the same ffmpeg command but for the path): copied from {source}\n");
         var copied = encoded with
         {
@@ -83,6 +84,23 @@ internal sealed partial class EncodeRunner
         await fence.CommitAsync(copied);
         await RemoveQcFailedAsync(copy, context);
         return copied;
+    }
+
+    // The same picture, so the same report thumbnail: the report runs no ffmpeg for the copy either. Without one
+    // (none was made, or it cannot be copied) the report makes the copy's own.
+    private static void CopyThumbnail(string source, string copy)
+    {
+        var thumbnail = EncodedThumbnail.HandedOverPath(source);
+        try
+        {
+            if (File.Exists(thumbnail))
+            {
+                File.Copy(thumbnail, EncodedThumbnail.HandedOverPath(copy), overwrite: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     private JobResult CopyFailed(OutputPlan copy, JobResult encoded, EncodeContext context, MediaError error) => encoded with

@@ -145,7 +145,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
         return check.Warning is { } warning ? [warning] : [];
     }
 
-    private async Task<JobResult> VerifyAndPlaceAsync(
+    private async Task<JobResult> CheckAndPlaceAsync(
         OutputPlan output, EncodeContext context, RunKind kind, ProcessResult run, IReadOnlyList<JobWarning> warnings, EncodeMeasured measured, CancellationToken cancellationToken)
     {
         // Quick QC's integrity is this probe reading every packet: one ffprobe gives the output's facts and its health.
@@ -189,6 +189,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             return Failed(context, output, kind, unplaced, run) with { Qc = check };
         }
 
+        HandOverThumbnail(output);
         var succeeded = new JobResult(context.Input.Path, output.PresetName, JobStatus.Succeeded, output.FinalPath, kind.Attempt, context.Started, clock.GetUtcNow(), null, check)
         {
             LogPath = context.Log.PathFor(output.PresetName),
@@ -251,6 +252,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
         foreach (var output in outputs)
         {
             fence.PlacerFor(output.PresetName).Discard(output.PartialPath);
+            DiscardThumbnail(output);
         }
     }
 

@@ -57,7 +57,7 @@ internal sealed class InputProcessor(
         var media = ((ProbeOutcome.Probed)probe).Media;
         await MetadataFiles.WriteProbeAsync(folder, media, fence.PlacerFor(names[0]));
         var target = new OutputTarget(folder, stem) { PartialTags = presets.ToDictionary(preset => preset, preset => fence.PlacerFor(preset).Tag, StringComparer.Ordinal) };
-        var options = settings.PlanOptions with { ThreadsPerJob = settings.ThreadsPerJob, EncoderQc = settings.Qc == QcMode.Quick };
+        var options = settings.PlanOptions with { ThreadsPerJob = settings.ThreadsPerJob, EncoderQc = settings.Qc == QcMode.Quick, ReportThumbnails = true };
         var planned = WorkPlanner.Plan(media, settings.Presets.Count > 0 ? settings.Presets : [Presets.BuiltInPresets.All[0]], options, target);
         if (planned is PlanOutcome.Rejected rejected)
         {

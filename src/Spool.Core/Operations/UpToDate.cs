@@ -23,8 +23,6 @@ internal sealed class UpToDate(Prober prober, IWorkFence fence, BatchSettings se
     /// <summary>The bytes read at each end of an input for its fingerprint: enough to tell a re-encode or an edit, cheap on a 50 GB file.</summary>
     public const int FingerprintEdge = 1 << 20;
 
-    private const string OutputPlaceholder = "<output>";
-
     private static readonly string SpoolVersion =
         typeof(UpToDate).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
@@ -45,7 +43,7 @@ internal sealed class UpToDate(Prober prober, IWorkFence fence, BatchSettings se
         for (var i = 0; i < plan.Outputs.Count; i++)
         {
             var output = plan.Outputs[i];
-            var entry = new DoneOutput(inputPath, output.PresetName, output.FinalPath, PlanHash(plan.Separate[i], output.PartialPath), input, new FileStamp(0, 0, null));
+            var entry = new DoneOutput(inputPath, output.PresetName, output.FinalPath, PlanHash(plan.Separate[i]), input, new FileStamp(0, 0, null));
             pending[output.PresetName] = entry;
             if (!settings.Force && await IsDoneAsync(entry, output, expectedDuration, cancellationToken))
             {
@@ -84,17 +82,16 @@ internal sealed class UpToDate(Prober prober, IWorkFence fence, BatchSettings se
             : null;
 
     /// <summary>
-    /// SHA-256 over Spool's version, the QC settings and the output's own command with its partial path (which carries
-    /// the lease token) as a placeholder: what decides the output's bytes and whether it was judged good. Thread counts
+    /// SHA-256 over Spool's version, the QC settings and the output's own command with the paths it writes (its partial
+    /// and its report thumbnail, which carry the lease token) as a placeholder: what decides the output's bytes and whether it was judged good. Thread counts
     /// are left out: they follow how many jobs share the cores at the time (the tail of a batch gets more), not what
     /// the output is.
     /// </summary>
-    public string PlanHash(FfmpegCommand command, string partialPath)
+    public string PlanHash(FfmpegCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var path = FfmpegCommandRenderer.FilePath(partialPath);
         var threadless = command with { FilterThreads = null, Outputs = [.. command.Outputs.Select(output => output with { Threads = null })] };
-        var tokens = FfmpegCommandRenderer.Render(threadless).Select(token => token == path ? OutputPlaceholder : token);
+        var tokens = WorkPlanner.PathlessTokens(threadless);
         var qc = settings.QcBars;
         var text = string.Create(CultureInfo.InvariantCulture,
             $"{SpoolVersion}\nqc={settings.Qc?.ToString() ?? "off"} warn={settings.QcWarnOnly} retry={settings.QcRetry} ssim={qc.MinSsim} psnr={qc.MinPsnr} duration={qc.MaxDurationDeltaSeconds} peak={qc.MaxPeakDb} ratio={qc.MaxCompressionRatio}\n")

@@ -52,14 +52,26 @@ internal static class CommandAssembly
         var filtered = outputs.Where(output => !output.CopiesVideo).ToList();
         if (filtered.Count == 1)
         {
-            chains.Add(new FilterChain([source], [.. shared, .. filtered[0].Filters], [VideoLabel(0)]));
+            chains.Add(Ending(source, [.. shared, .. filtered[0].Filters], filtered[0], 0));
         }
         else if (filtered.Count > 1)
         {
             var branches = Enumerable.Range(0, filtered.Count).Select(i => "s" + Invariant(i)).ToList();
             chains.Add(new FilterChain([source], [.. shared, Split("split", filtered.Count)], branches));
-            chains.AddRange(filtered.Select((output, i) => new FilterChain([branches[i]], output.Filters, [VideoLabel(i)])));
+            chains.AddRange(filtered.Select((output, i) => Ending(branches[i], output.Filters, output, i)));
         }
+
+        // Each report thumbnail keeps one frame of its output's final picture: the first at or after the middle
+        // (prev_selected_t is NAN until a frame is kept). By time, not frame number: exact for variable frame rates
+        // too, and a middle past the real end (a wrong duration) keeps no frame, which the report then makes itself.
+        var thumbnails = filtered.Select((output, i) => (output.Plan.Thumbnail, Index: i)).Where(pair => pair.Thumbnail is not null).ToList();
+        chains.AddRange(thumbnails.Select(pair => new FilterChain(
+            [ThumbnailLabel(pair.Index)],
+            [
+                new Filter("select", FilterArg.Positional(string.Create(CultureInfo.InvariantCulture, $"gte(t,{pair.Thumbnail!.AtSeconds:0.###})*isnan(prev_selected_t)"))),
+                new Filter("scale", FilterArg.Positional(Invariant(EncodedThumbnail.Width)), FilterArg.Positional("-2")),
+            ],
+            [JpegLabel(pair.Index)])));
 
         // Filtered audio goes only to the outputs that encode their main track: a stream copy cannot take filtered frames.
         var audioIndex = outputs.Select(output => output.AudioIndex).FirstOrDefault(index => index is not null);
@@ -85,6 +97,7 @@ internal static class CommandAssembly
         var ffmpegOutputs = outputs
             .Select(output => Output(output, output.CopiesVideo ? source : "[" + VideoLabel(filtered.IndexOf(output)) + "]", filtersAudio ? encodesAudio.IndexOf(output) : -1, added, threads))
             .ToList();
+        ffmpegOutputs.AddRange(thumbnails.Select(pair => Jpeg(pair.Thumbnail!, pair.Index)));
         return new FfmpegCommand(inputs, chains.Count > 0 ? new FilterGraph(chains) : null, ffmpegOutputs)
         {
             FilterThreads = chains.Count > 0 ? threads : null,
@@ -129,6 +142,22 @@ internal static class CommandAssembly
         };
     }
 
+    // An output's last chain: its filters end in [vN], and in a split to [tN] too when its encode makes the report's thumbnail.
+    private static FilterChain Ending(string input, IReadOnlyList<Filter> filters, PlannedOutput output, int index) =>
+        output.Plan.Thumbnail is null
+            ? new FilterChain([input], filters, [VideoLabel(index)])
+            : new FilterChain([input], [.. filters, Split("split", 2)], [VideoLabel(index), ThumbnailLabel(index)]);
+
+    // One JPEG, no audio. Passthrough: image2 would otherwise be fed at a constant rate, and the one frame kept at the
+    // middle would be encoded again for every frame slot from there to the end.
+    private static FfmpegOutput Jpeg(EncodedThumbnail thumbnail, int index) =>
+        new(thumbnail.PartialPath, ["[" + JpegLabel(index) + "]"], new VideoEncoding("mjpeg") { Quality = EncodedThumbnail.JpegQuality }, null)
+        {
+            FpsMode = "passthrough",
+            SingleImage = true,
+            Format = "image2",
+        };
+
     // A filter with no arguments renders as its name alone, so a complete, already escaped filter text goes into the
     // graph unchanged (escaping it again would break a subtitles burn's path).
     private static Filter Verbatim(string text) => new(text);
@@ -136,6 +165,10 @@ internal static class CommandAssembly
     private static Filter Split(string name, int count) => new(name, FilterArg.Positional(Invariant(count)));
 
     private static string VideoLabel(int index) => "v" + Invariant(index);
+
+    private static string ThumbnailLabel(int index) => "t" + Invariant(index);
+
+    private static string JpegLabel(int index) => "j" + Invariant(index);
 
     private static string AudioLabel(int index) => "a" + Invariant(index);
 

@@ -16,4 +16,7 @@ public sealed record OutputTarget(string Directory, string Name)
     /// </summary>
     public string PartialPath(string presetName) =>
         Path.Combine(Directory, "video", $"{Name}_{presetName}.{PartialTags.GetValueOrDefault(presetName, "partial")}{Extension}");
+
+    /// <summary>The report thumbnail the output's encode writes: its partial's name, ".jpg" for ".mp4" (swept with it when stale).</summary>
+    public string ThumbnailPartialPath(string presetName) => Path.ChangeExtension(PartialPath(presetName), ".jpg");
 }

@@ -84,6 +84,13 @@ public sealed record PlanOptions
     /// </summary>
     public bool EncoderQc { get; init; }
 
+    /// <summary>
+    /// Each encoded output also writes the report's thumbnail (<see cref="EncodedThumbnail"/>), so the report runs no
+    /// ffmpeg for it. On where a batch encodes; off by default, so a command that must stay one output (a chunk's, a
+    /// benchmark's) never gets one.
+    /// </summary>
+    public bool ReportThumbnails { get; init; }
+
     /// <summary>Filters and a subtitle track that media operations add to every output; none by default.</summary>
     public EncodeAdjustments Adjustments { get; init; } = EncodeAdjustments.None;
 }

@@ -51,6 +51,9 @@ public sealed record OutputPlan(
 
     /// <summary>How ffmpeg makes this output: encoded, or remuxed because the source already is what the preset makes.</summary>
     public OutputMethod Method { get; init; } = OutputMethod.Encode;
+
+    /// <summary>The report's thumbnail this output's encode writes too; null when the report makes its own (see <see cref="EncodedThumbnail"/>).</summary>
+    public EncodedThumbnail? Thumbnail { get; init; }
 }
 
 /// <summary>How an output is made; the report's "method" (<see cref="OutputMethods.WireName"/>).</summary>

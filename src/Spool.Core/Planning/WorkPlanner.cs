@@ -113,8 +113,12 @@ public static class WorkPlanner
         IReadOnlyList<int> subtitles = preset.KeepsEveryTrack
             ? [.. source.SubtitleStreams.Where(stream => stream.IsText).Select(stream => stream.Index)]
             : [];
+        // The report's thumbnail rides on a CPU encode; a GPU plan's frames may live on the device, so its report makes its own.
+        var thumbnail = options.ReportThumbnails && backend is null && source.EffectiveDuration is { } duration && duration > 0
+            ? new EncodedThumbnail(target.ThumbnailPartialPath(preset.Name), Math.Round(duration / 2, 3))
+            : null;
         return new PlannedOutput(
-            plan,
+            plan with { Thumbnail = thumbnail },
             // A GPU encoder that takes device frames gets them uploaded at the end of the output's own chain.
             [.. VideoFilters.ForOutput(size, fps), .. backend is { } gpu ? HardwareSetup.For(gpu).Upload : []],
             Encoders.Video(concrete, options, backend) with { ReportsQuality = options.EncoderQc },
@@ -139,8 +143,7 @@ public static class WorkPlanner
         var marked = new List<PlannedOutput>(outputs.Count);
         for (var i = 0; i < outputs.Count; i++)
         {
-            var path = FfmpegCommandRenderer.FilePath(outputs[i].Plan.PartialPath);
-            var key = string.Join('\0', FfmpegCommandRenderer.Render(separate[i]).Select(token => token == path ? OutputPlaceholder : token));
+            var key = string.Join('\0', PathlessTokens(separate[i]));
             if (firstByCommand.TryGetValue(key, out var first))
             {
                 marked.Add(outputs[i] with { Plan = outputs[i].Plan with { DuplicateOf = first } });
@@ -153,6 +156,17 @@ public static class WorkPlanner
         }
 
         return marked;
+    }
+
+    /// <summary>
+    /// A command's tokens with the path of every file it writes (the output's partial and its thumbnail, both named
+    /// after the job's lease) as a placeholder: what the files are, not what they are called this time.
+    /// </summary>
+    public static IEnumerable<string> PathlessTokens(FfmpegCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var paths = command.Outputs.Select(output => FfmpegCommandRenderer.FilePath(output.Path)).ToHashSet(StringComparer.Ordinal);
+        return FfmpegCommandRenderer.Render(command).Select(token => paths.Contains(token) ? OutputPlaceholder : token);
     }
 
     private static PlanOutcome.Rejected Reject(ErrorCategory category, string message) =>

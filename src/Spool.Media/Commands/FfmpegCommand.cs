@@ -52,6 +52,9 @@ public sealed record FfmpegOutput(
     /// <summary>Encoder threads for this output; null leaves ffmpeg's default.</summary>
     public int? Threads { get; init; }
 
+    /// <summary>The image2 muxer's "-update 1": each frame rewrites the one file named, with no "%d" in its name.</summary>
+    public bool SingleImage { get; init; }
+
     /// <summary>Drop metadata and chapters copied from the input ("-map_metadata -1").</summary>
     public bool StripMetadata { get; init; }
 
@@ -106,6 +109,9 @@ public sealed record VideoEncoding(string Codec)
 
     /// <summary>Maximum keyframe interval in frames ("-g").</summary>
     public int? KeyframeInterval { get; init; }
+
+    /// <summary>"-q:v": a fixed quantiser scale, as an image encoder (mjpeg) takes it; null for none.</summary>
+    public int? Quality { get; init; }
 
     /// <summary>libx264 measures SSIM and PSNR of every frame it encodes and logs them when it closes ("-x264-params ssim=1:psnr=1").</summary>
     public bool ReportsQuality { get; init; }

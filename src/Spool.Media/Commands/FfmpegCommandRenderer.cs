@@ -163,6 +163,11 @@ public static class FfmpegCommandRenderer
             tokens.AddRange(["-movflags", "+faststart"]);
         }
 
+        if (output.SingleImage)
+        {
+            tokens.AddRange(["-update", "1"]);
+        }
+
         if (output.Format is { } format)
         {
             tokens.AddRange(["-f", format]);
@@ -197,6 +202,7 @@ public static class FfmpegCommandRenderer
         }
 
         AddIf(tokens, "-g", video.KeyframeInterval);
+        AddIf(tokens, "-q:v", video.Quality);
         if (video.ReportsQuality && video.Codec == "libx264")
         {
             tokens.AddRange(["-x264-params", "ssim=1:psnr=1"]);

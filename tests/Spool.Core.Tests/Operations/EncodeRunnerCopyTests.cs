@@ -37,6 +37,18 @@ public sealed class EncodeRunnerCopyTests : IDisposable
     }
 
     [Fact]
+    public async Task The_copy_hands_the_report_the_encoded_outputs_thumbnail_too()
+    {
+        var results = await RunAsync(new RecordingFence(cancelOnCommit: null), CancellationToken.None, thumbnails: true);
+
+        var encoded = EncodedThumbnail.HandedOverPath(results["fast_draft"].Output!);
+        var copied = EncodedThumbnail.HandedOverPath(results["my_draft"].Output!);
+        Assert.Equal([0xFF, 0xD8], (await File.ReadAllBytesAsync(encoded))[..2]);
+        Assert.Equal(await File.ReadAllBytesAsync(encoded), await File.ReadAllBytesAsync(copied));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(encoded)!, "*.partial-*"));
+    }
+
+    [Fact]
     public async Task A_cancel_when_the_copy_is_due_leaves_no_partial_and_only_the_encoded_output()
     {
         using var cancel = new CancellationTokenSource();
@@ -50,7 +62,7 @@ public sealed class EncodeRunnerCopyTests : IDisposable
         Assert.Equal(["fast_draft"], fence.Committed.Select(result => result.Preset));
     }
 
-    private async Task<IReadOnlyDictionary<string, JobResult>> RunAsync(IWorkFence fence, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, JobResult>> RunAsync(IWorkFence fence, CancellationToken cancellationToken, bool thumbnails = false)
     {
         var clip = await TestClips.MakeAsync(_folder, "clip.mp4", 1);
         var runner = new ProcessRunner();
@@ -59,7 +71,7 @@ public sealed class EncodeRunnerCopyTests : IDisposable
         var draft = PresetCatalog.BuiltIn.Find("fast_draft")!;
         IReadOnlyList<Preset> presets = [draft, draft with { Name = "my_draft" }];
         var folder = Path.Combine(_folder, "out", "clip");
-        var plan = Assert.IsType<PlanOutcome.Planned>(WorkPlanner.Plan(media, presets, PlanOptions.Default, new OutputTarget(folder, "clip"))).Plan;
+        var plan = Assert.IsType<PlanOutcome.Planned>(WorkPlanner.Plan(media, presets, PlanOptions.Default with { ReportThumbnails = thumbnails }, new OutputTarget(folder, "clip"))).Plan;
         var settings = new BatchSettings(presets, PlanOptions.Default, Path.Combine(_folder, "out"), 1, ErrorHandling.Continue, 2) { Qc = null };
         var encoder = new EncodeRunner(runner, prober, MediaTools.FromPath, settings, new SilentObserver(), TimeProvider.System, fence);
         var context = new EncodeContext(new DiscoveredInput(clip, "clip"), media, new JobLog(Path.Combine(folder, "metadata"), "clip"), DateTimeOffset.UtcNow, []);

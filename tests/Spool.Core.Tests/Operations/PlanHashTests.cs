@@ -22,7 +22,7 @@ public sealed class PlanHashTests
         var two = Expected.Plan(Sources.Media(Sources.Video(1920, 1080)), PlanOptions.Default with { ThreadsPerJob = 2 }, "web_optimized");
 
         Assert.NotEqual(Expected.Tokens(one.Separate[0]), Expected.Tokens(two.Separate[0]));
-        Assert.Equal(Check.PlanHash(one.Separate[0], one.Outputs[0].PartialPath), Check.PlanHash(two.Separate[0], two.Outputs[0].PartialPath));
+        Assert.Equal(Check.PlanHash(one.Separate[0]), Check.PlanHash(two.Separate[0]));
     }
 
     [Fact]
@@ -31,6 +31,21 @@ public sealed class PlanHashTests
         var medium = Expected.Plan(Sources.Media(Sources.Video(1920, 1080)), "web_optimized");
         var high = Expected.Plan(Sources.Media(Sources.Video(1920, 1080)), PlanOptions.Default with { Quality = QualityLevel.High }, "web_optimized");
 
-        Assert.NotEqual(Check.PlanHash(medium.Separate[0], medium.Outputs[0].PartialPath), Check.PlanHash(high.Separate[0], high.Outputs[0].PartialPath));
+        Assert.NotEqual(Check.PlanHash(medium.Separate[0]), Check.PlanHash(high.Separate[0]));
+    }
+
+    [Fact]
+    public void An_unchanged_job_with_its_report_thumbnail_has_the_same_hash_under_another_lease()
+    {
+        var options = PlanOptions.Default with { ReportThumbnails = true };
+        var source = Sources.Media(Sources.Video(1920, 1080));
+        WorkPlan Leased(string tag) => Assert.IsType<PlanOutcome.Planned>(WorkPlanner.Plan(source, [Expected.Preset("web_optimized")], options,
+            Expected.Target with { PartialTags = new Dictionary<string, string>(StringComparer.Ordinal) { ["web_optimized"] = tag } })).Plan;
+
+        var first = Leased("partial-4-1");
+        var second = Leased("partial-9-2");
+
+        Assert.Contains("file:/out/clip/video/clip_web_optimized.partial-4-1.jpg", Expected.Tokens(first.Separate[0]));
+        Assert.Equal(Check.PlanHash(first.Separate[0]), Check.PlanHash(second.Separate[0]));
     }
 }
