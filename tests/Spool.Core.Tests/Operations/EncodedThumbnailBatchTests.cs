@@ -72,13 +72,13 @@ public sealed partial class EncodedThumbnailBatchTests : IDisposable
         Assert.Empty(Directory.GetFiles(output, "*partial*", SearchOption.AllDirectories));
     }
 
-    // 2 s of 320x240 H.264 (High, yuv420p, 25 fps) with AAC at 96 kbit/s: already what web_optimized makes, so remuxed.
+    // 2 s of 320x240 H.264 (High, yuv420p, 25 fps, 150 kbit/s) with AAC at 96 kbit/s: already what web_optimized makes, so remuxed.
     private async Task<string> FittingClipAsync(string name)
     {
         var path = Path.Combine(_folder, name);
         var result = await new ProcessRunner().RunAsync(
             new ProcessRequest("ffmpeg", ["-hide_banner", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=2", "-f", "lavfi", "-i", "sine=duration=2",
-                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "25", "-c:a", "aac", "-b:a", "96k", "-shortest", "-movflags", "+faststart", "file:" + path]),
+                "-c:v", "libx264", "-preset", "ultrafast", "-b:v", "150k", "-pix_fmt", "yuv420p", "-g", "25", "-c:a", "aac", "-b:a", "96k", "-shortest", "-movflags", "+faststart", "file:" + path]),
             null, CancellationToken.None);
         Assert.True(result.Succeeded, result.Stderr);
         return path;
