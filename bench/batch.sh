@@ -58,14 +58,15 @@ concurrency() {
     python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); print(max(1, int(m.get("max_concurrent") or m.get("peak_concurrency") or 0) or 2))' \
         "$1/summary/processing_metrics.json" 2>/dev/null || nproc
 }
-# Spool's own encode command for every job of a finished batch, rewritten to write into $2: one script per job.
+# Spool's own encode command for every job of a finished batch (its output and the report thumbnail it writes),
+# rewritten to write into $2: one script per job.
 commands_of() { # $1 spool output, $2 baseline output, $3 script folder
     rm -rf "$3" && mkdir -p "$3" "$2"
     local n=0 log line
     while IFS= read -r log; do
         line=$(grep -m1 '^ffmpeg ' "$log") || continue
         n=$((n + 1))
-        printf '%s\n' "$line" | sed -E "s#file:[^ ']*/([^/ ']+)\\.partial-[0-9]+-[0-9]+\\.mp4#file:$2/\\1.$n.mp4#g" > "$3/job$n.sh"
+        printf '%s\n' "$line" | sed -E "s#file:[^ ']*/([^/ ']+)\\.partial-[0-9]+-[0-9]+\\.(mp4|jpg)#file:$2/\\1.$n.\\2#g" > "$3/job$n.sh"
     done < <(find "$1" -path '*/metadata/*.log' | sort)
 }
 parallel_run() { # $1 script folder, $2 jobs at once
