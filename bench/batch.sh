@@ -12,6 +12,7 @@
 #   6. a source that already fits web_optimized, against encoding it                     <= 0.05
 # The sources are MPEG-2 (camcorder and broadcast masters): no preset can take them as they are, so every case but 6
 # encodes. Usage: bench/batch.sh [repeats=3] [scale=1]   (scale 0.5 halves every clip's length, for a quick look)
+# BENCH_CASES="tiny fits" runs only those of: six three mixed tiny again fits (a case not run prints no figure).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 repeats="${1:-3}"
@@ -117,16 +118,21 @@ case_pair() { # $1 name, $2 input, $3 presets, $4 spool options (one string)
     figure[$name-jobs]=$jobs
 }
 
-case_pair six "$work/six" web_optimized ""
-case_pair three "$work/six" web_optimized,mobile_optimized,fast_draft ""
-case_pair mixed "$work/mixed" web_optimized ""
-case_pair tiny "$work/tiny" web_optimized ""
+cases=" ${BENCH_CASES:-six three mixed tiny again fits} "
+want() { [[ "$cases" == *" $1 "* ]]; }
+want six && case_pair six "$work/six" web_optimized ""
+want three && case_pair three "$work/six" web_optimized,mobile_optimized,fast_draft ""
+want mixed && case_pair mixed "$work/mixed" web_optimized ""
+want tiny && case_pair tiny "$work/tiny" web_optimized ""
 
 # The one-liner, on the six clips.
-o=(); for _ in $(seq "$repeats"); do t0=$(now); oneliner "$work/six" "$work/oneliner" "${figure[six-jobs]}"; o+=("$(elapsed "$t0")"); done
-figure[oneliner]=$(printf '%s\n' "${o[@]}" | median)
+if want six; then
+    o=(); for _ in $(seq "$repeats"); do t0=$(now); oneliner "$work/six" "$work/oneliner" "${figure[six-jobs]}"; o+=("$(elapsed "$t0")"); done
+    figure[oneliner]=$(printf '%s\n' "${o[@]}" | median)
+fi
 
 # A second run of an unchanged batch, against its first run.
+if want again; then
 first=(); second=()
 for _ in $(seq "$repeats"); do
     rm -rf "$work/again"
@@ -135,8 +141,11 @@ for _ in $(seq "$repeats"); do
 done
 figure[again-first]=$(printf '%s\n' "${first[@]}" | median)
 figure[again-second]=$(printf '%s\n' "${second[@]}" | median)
+fi
 
 # A source that already fits web_optimized: Spool (remux) against encoding it with the same settings.
+method="?"
+if want fits; then
 rm -rf "$work/out-fits-enc" && spool_run "$work/fits" "$work/out-fits-enc" web_optimized --qc off
 fit=(); enc=()
 for _ in $(seq "$repeats"); do
@@ -150,8 +159,10 @@ done
 figure[fits-spool]=$(printf '%s\n' "${fit[@]}" | median)
 figure[fits-encode]=$(printf '%s\n' "${enc[@]}" | median)
 method=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["jobs"][0].get("method", "?"))' "$work/out-fits/summary/batch_report.json" 2>/dev/null || echo "?")
+fi
 
-row() { # label, spool, baseline, target
+row() { # label, spool, baseline, target; a case not run prints nothing
+    [ -n "$2" ] && [ -n "$3" ] || return 0
     printf '| %s | %s s | %s s | %s | %s |\n' "$1" "$2" "$3" "$(ratio "$2" "$3")" "$4"
 }
 mkdir -p "$root/bench/results"
@@ -160,12 +171,12 @@ mkdir -p "$root/bench/results"
     echo
     echo "| case | spool | baseline | ratio | target |"
     echo "|---|---|---|---|---|"
-    row "six 720p clips, web_optimized, defaults (parallel -j ${figure[six-jobs]})" "${figure[six-spool]}" "${figure[six-parallel]}" "<= 1.05"
-    row "three presets a clip (parallel: 3 runs a clip)" "${figure[three-spool]}" "${figure[three-parallel]}" "<= 0.85"
-    row "3-minute clip + eight 8 s clips" "${figure[mixed-spool]}" "${figure[mixed-parallel]}" "<= 0.75"
-    row "thirty tiny clips" "${figure[tiny-spool]}" "${figure[tiny-parallel]}" "<= 1.5"
-    row "second run of an unchanged batch (vs its first)" "${figure[again-second]}" "${figure[again-first]}" "<= 0.05"
-    row "source that fits web_optimized (method: $method) vs encoding it" "${figure[fits-spool]}" "${figure[fits-encode]}" "<= 0.05"
-    row "six clips against a plain one-liner, ffmpeg's own threads" "${figure[six-spool]}" "${figure[oneliner]}" "(for reference)"
+    row "six 720p clips, web_optimized, defaults (parallel -j ${figure[six-jobs]:-})" "${figure[six-spool]:-}" "${figure[six-parallel]:-}" "<= 1.05"
+    row "three presets a clip (parallel: 3 runs a clip)" "${figure[three-spool]:-}" "${figure[three-parallel]:-}" "<= 0.85"
+    row "3-minute clip + eight 8 s clips" "${figure[mixed-spool]:-}" "${figure[mixed-parallel]:-}" "<= 0.75"
+    row "thirty tiny clips" "${figure[tiny-spool]:-}" "${figure[tiny-parallel]:-}" "<= 1.5"
+    row "second run of an unchanged batch (vs its first)" "${figure[again-second]:-}" "${figure[again-first]:-}" "<= 0.05"
+    row "source that fits web_optimized (method: $method) vs encoding it" "${figure[fits-spool]:-}" "${figure[fits-encode]:-}" "<= 0.05"
+    row "six clips against a plain one-liner, ffmpeg's own threads" "${figure[six-spool]:-}" "${figure[oneliner]:-}" "(for reference)"
     for failure in "${failures[@]}"; do echo "FAILED: $failure"; done
 } | tee "$out"
