@@ -106,6 +106,14 @@ internal static class CommandAssembly
         };
     }
 
+    /// <summary>
+    /// The encoder's threads for a job's share of the cores: one on one core (jobs side by side, each on its core, were
+    /// fastest), else half as many again as cores, x264's own rule for a machine (1.5 a core keeps its frame threads
+    /// fed while one waits): measured on 2 cores, a lone 720p encode took 4.85 s with 2 threads, 4.32 s with 3.
+    /// </summary>
+    public static int? EncoderThreads(int? cores) =>
+        cores is > 1 ? (int)Math.Round(cores.Value * 1.5, MidpointRounding.AwayFromZero) : cores;
+
     // audioLabel: which filtered audio branch the output's main track takes; -1 when it takes the source's.
     private static FfmpegOutput Output(PlannedOutput output, string videoMap, int audioLabel, SubtitleEncoding? added, int? threads)
     {
@@ -135,7 +143,7 @@ internal static class CommandAssembly
             Format = "mp4",
             FastStart = true,
             FpsMode = output.FpsMode,
-            Threads = output.CopiesVideo ? null : threads,
+            Threads = output.CopiesVideo ? null : EncoderThreads(threads),
             Subtitles = subtitles,
             AudioTracks = tracks.Distinct().Count() > 1 ? tracks : [],
             AudioLanguage = audioLabel >= 0 ? output.Audio[0].Language : null,
