@@ -48,8 +48,9 @@ public sealed class QualityChecker
     /// <summary>
     /// Quick QC of a batch's output from what its encode measured (<paramref name="encoder"/>) and the probe of the
     /// output that read every packet (<see cref="Prober.ProbePacketsAsync"/>): no process of its own. Integrity is
-    /// the probe's error lines (a cut file's "partial file", damaged packets) plus every stream that holds fewer
-    /// packets than its container's index promises.
+    /// the probe's error lines (a cut file's "partial file", damaged packets) plus every video or audio stream that
+    /// holds fewer packets than its container's index promises. Subtitle tracks are left out of the count: MP4's
+    /// mov_text lists the empty samples between cues, which the demuxer does not return as packets.
     /// </summary>
     public static QcReport CheckEncoded(
         MediaInfo outputMedia,
@@ -66,7 +67,7 @@ public sealed class QualityChecker
         ArgumentNullException.ThrowIfNull(thresholds);
         var (logged, loggedCount) = QcLogParser.ParseDecodeErrors(packets.Stderr);
         var missing = packets.Streams
-            .Where(stream => stream is { Declared: { } declared, Read: { } read } && read < declared)
+            .Where(stream => stream is { Type: "video" or "audio", Declared: { } declared, Read: { } read } && read < declared)
             .Select(stream => $"stream {stream.Index} ({stream.Type ?? "unknown"}) holds {stream.Read} of the {stream.Declared} packets its index lists")
             .ToList();
         var measured = new QcMeasurements
