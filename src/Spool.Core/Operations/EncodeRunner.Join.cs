@@ -10,5 +10,5 @@ internal sealed partial class EncodeRunner
     /// copies the chunks' video, so no encoder measured it as a whole: quick QC compares it with its source instead.
     /// </summary>
     public Task<JobResult> VerifyAndPlaceJoinedAsync(OutputPlan output, EncodeContext context, ProcessResult join, CancellationToken cancellationToken) =>
-        VerifyAndPlaceAsync(output, context, new RunKind(1, Fused: false), join, [], new EncodeMeasured([], null), cancellationToken);
+        VerifyAndPlaceAsync(output, context, new RunKind(1, Fused: false), join, new EncodeMeasured([], null), cancellationToken);
 }

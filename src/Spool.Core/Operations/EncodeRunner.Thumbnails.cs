@@ -11,11 +11,11 @@ namespace Spool.Core.Operations;
 internal sealed partial class EncodeRunner
 {
     private async Task<JobResult> VerifyAndPlaceAsync(
-        OutputPlan output, EncodeContext context, RunKind kind, ProcessResult run, IReadOnlyList<JobWarning> warnings, EncodeMeasured measured, CancellationToken cancellationToken)
+        OutputPlan output, EncodeContext context, RunKind kind, ProcessResult run, EncodeMeasured measured, CancellationToken cancellationToken)
     {
         try
         {
-            return await CheckAndPlaceAsync(output, context, kind, run, warnings, measured, cancellationToken);
+            return await CheckAndPlaceAsync(output, context, kind, run, measured, cancellationToken);
         }
         finally
         {

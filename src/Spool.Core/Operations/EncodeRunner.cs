@@ -1,6 +1,5 @@
 using System.Globalization;
 using Spool.Core.Planning;
-using Spool.Core.Presets;
 using Spool.Core.Quality;
 using Spool.Core.Quality.Checks;
 using Spool.Core.Validation;
@@ -110,12 +109,13 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             return new RunOutcome(error, outputs.Select(output => Failed(context, output, kind, error, result)).ToList());
         }
 
-        IReadOnlyList<JobWarning> damage = [.. context.Warnings, .. await CheckSourceAsync(outputs, presets, context, result, cancellationToken)];
+        // The source's damage, found by this run, goes with every job of it, whatever becomes of its output.
+        var checkedContext = context with { Warnings = [.. context.Warnings, .. await CheckSourceAsync(outputs, presets, context, result, cancellationToken)] };
         var measured = new EncodeMeasured(EncoderStatsParser.ParseX264(result.Stderr), QcLogParser.ParseMaxVolume(result.Stderr));
         var jobs = new List<JobResult>();
         foreach (var output in outputs)
         {
-            jobs.Add(await VerifyAndPlaceAsync(output, context, kind, result, damage, measured, cancellationToken) with { Warnings = damage });
+            jobs.Add(await VerifyAndPlaceAsync(output, checkedContext, kind, result, measured, cancellationToken));
         }
 
         var firstError = jobs.FirstOrDefault(job => job.Error is not null)?.Error;
@@ -146,7 +146,7 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
     }
 
     private async Task<JobResult> CheckAndPlaceAsync(
-        OutputPlan output, EncodeContext context, RunKind kind, ProcessResult run, IReadOnlyList<JobWarning> warnings, EncodeMeasured measured, CancellationToken cancellationToken)
+        OutputPlan output, EncodeContext context, RunKind kind, ProcessResult run, EncodeMeasured measured, CancellationToken cancellationToken)
     {
         // Quick QC's integrity is this probe reading every packet: one ffprobe gives the output's facts and its health.
         var packets = settings.Qc == QcMode.Quick ? await prober.ProbePacketsAsync(output.PartialPath, CancellationToken.None) : null;
@@ -202,49 +202,13 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
             CpuSeconds = CpuShare(run, kind),
             PeakMemoryBytes = run.PeakMemoryBytes / kind.Outputs,
             Operations = context.Operations,
-            Warnings = warnings,
+            Warnings = context.Warnings,
             Method = OutputMethods.WireName(output.Method),
             Made = UpToDate.Made(context.Pending, output.PresetName, output.FinalPath),
         };
         await fence.CommitAsync(succeeded);
         await RemoveQcFailedAsync(output, context);
         return succeeded;
-    }
-
-    /// <summary>"/out/a/video/a_web.mp4" → "/out/a/video/a_web.qc-failed.mp4".</summary>
-    public static string QcFailedPath(string finalPath) =>
-        Path.Combine(Path.GetDirectoryName(finalPath)!, Path.GetFileNameWithoutExtension(finalPath) + ".qc-failed" + Path.GetExtension(finalPath));
-
-    // A failed check never destroys the user's work: the output is placed (fenced, like a final one) beside its final
-    // name, and the error says where. --qc-policy discard deletes it instead.
-    private async Task<JobResult> KeepFailedAsync(OutputPlan output, EncodeContext context, RunKind kind, ProcessResult run, OutputCheck check)
-    {
-        var problems = string.Join("; ", check.Problems.Concat(check.Checks.Where(c => !c.Passed).Select(Describe)));
-        if (settings.QcDiscard)
-        {
-            Discard([output]);
-            var discarded = MediaError.Of(ErrorCategory.QcFailed, $"The output failed its check: {problems}. It was deleted (--qc-policy discard).");
-            return Failed(context, output, kind, discarded, run) with { Qc = check };
-        }
-
-        var kept = QcFailedPath(output.FinalPath);
-        var placed = await fence.PlacerFor(output.PresetName).PlaceFileAsync(output.PartialPath, kept, CancellationToken.None);
-        var where = placed.Error is null ? $"It is kept as {kept}." : $"It could not be kept: {placed.Error.Message}";
-        var error = MediaError.Of(ErrorCategory.QcFailed, $"The output failed its check: {problems}. {where}");
-        return Failed(context, output, kind, error, run) with
-        {
-            Qc = check,
-            Output = placed.Error is null ? kept : null,
-            OutputBytes = placed.Error is null ? FileSizes.Of(kept) : null,
-        };
-    }
-
-    // A remux that fails its check is the source's damage copied as it is: it is not kept, and the output is encoded instead.
-    private JobResult RemuxFailed(OutputPlan output, EncodeContext context, RunKind kind, ProcessResult run, OutputCheck check)
-    {
-        Discard([output]);
-        var problems = string.Join("; ", check.Problems.Concat(check.Checks.Where(c => !c.Passed).Select(Describe)));
-        return Failed(context, output, kind, MediaError.Of(ErrorCategory.QcFailed, $"The remuxed output failed its check: {problems}."), run) with { Qc = check };
     }
 
     private void Discard(IEnumerable<OutputPlan> outputs)
@@ -268,67 +232,9 @@ internal sealed partial class EncodeRunner(IProcessRunner runner, Prober prober,
     [System.Text.RegularExpressions.GeneratedRegex(@"^frame=(\d+)\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)]
     private static partial System.Text.RegularExpressions.Regex FrameCount();
 
-    // QC on the written output; thresholds come from the preset (a 480p mobile encode is not held to an archival bar)
-    // and the plan (the resolution it promised). Quick QC takes the picture from the encoder's own measurement where
-    // it has one it can trust for this output, and otherwise compares with the source, as full QC always does.
-    private async Task<OutputCheck> QualityCheckAsync(
-        OutputPlan output, EncodeContext context, OutputCheck check, QcMode mode, bool knownTiming, EncoderMeasurement? encoder, MediaInfo written, PacketProbe? packets, CancellationToken cancellationToken)
-    {
-        var preset = settings.Presets.First(p => p.Name == output.PresetName);
-        var video = context.Source.PrimaryVideo!;
-        var concrete = AutoPreset.ForSource(preset, video.DisplayWidth, video.DisplayHeight);
-        if (mode == QcMode.Quick && encoder is not null && packets is not null)
-        {
-            // The encoder measured against the picture it was fed (tone-mapped, filtered, at its own frame times), so
-            // HDR sources and unknown timing need no exception here, only the duration's.
-            var encoded = settings.QcBars.Apply(QcThresholds.ForEncoder(concrete) with
-            {
-                ExpectResolution = (output.Width, output.Height),
-                MaxDurationDeltaSeconds = knownTiming ? QcThresholds.Default.MaxDurationDeltaSeconds : context.Source.EffectiveDuration ?? 0,
-                MaxPeakDb = null,
-            });
-            if (output.Method != OutputMethod.Encode)
-            {
-                // A copied video stream is the source's, bit for bit (and copied audio too): nothing to measure there.
-                encoded = encoded with { MinSsim = null, MinPsnr = null };
-            }
-
-            var measured = QualityChecker.CheckEncoded(
-                written, packets, context.Source.TimelineDuration, encoder, encoded, PictureMethods.Of(output.Method), audioCopied: output.Method == OutputMethod.Copy);
-            return check with { Passed = measured.Passed, Checks = measured.Checks, Warned = !measured.Passed && settings.QcWarnOnly };
-        }
-
-        var thresholds = settings.QcBars.Apply(QcThresholds.ForPreset(concrete) with
-        {
-            ExpectResolution = (output.Width, output.Height),
-            MaxDurationDeltaSeconds = knownTiming ? QcThresholds.Default.MaxDurationDeltaSeconds : context.Source.EffectiveDuration ?? 0,
-
-            // A source already at full scale is not the encode's fault; batches report the peak without judging it.
-            MaxPeakDb = null,
-        });
-        if (video.IsHdr || !knownTiming)
-        {
-            // A tone-mapped SDR picture is meant to differ from its HDR source, and frames without timing cannot be
-            // paired with the source's: SSIM/PSNR are then measured where possible, not judged.
-            thresholds = thresholds with { MinSsim = null, MinPsnr = null };
-        }
-
-        if (output.Method != OutputMethod.Encode)
-        {
-            // A copied video stream is the source's, bit for bit: its SSIM is 1 by construction, so the picture is not compared.
-            thresholds = thresholds with { MinSsim = null, MinPsnr = null, MinVmaf = null };
-        }
-
-        var report = await quality.CheckAsync(output.PartialPath, context.Input.Path, thresholds, mode, cancellationToken, context.SourceFilters, comparesPicture: output.Method == OutputMethod.Encode);
-        return check with { Passed = report.Passed, Checks = report.Checks, Warned = !report.Passed && settings.QcWarnOnly };
-    }
-
     // A run's CPU time is shared out among the outputs it encoded; copies of them cost none of it.
     private static double? CpuShare(ProcessResult run, RunKind kind) =>
         run.CpuTime is { } cpu ? Math.Round(cpu.TotalSeconds / kind.Outputs, 3) : null;
-
-    private static string Describe(QcCheck check) =>
-        check.Detail is { Length: > 0 } detail ? $"{check.Name}: {detail}" : string.Create(CultureInfo.InvariantCulture, $"{check.Name} {check.Value:0.####} (threshold {check.Threshold:0.####})");
 
     private JobResult Failed(EncodeContext context, OutputPlan output, RunKind kind, MediaError error, ProcessResult run) =>
         new(context.Input.Path, output.PresetName, error.Category == ErrorCategory.Cancelled ? JobStatus.Cancelled : JobStatus.Failed,
