@@ -55,7 +55,19 @@ public sealed class CapabilityCache(string file)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            Forget(temporary);
+        }
+    }
+
+    // Where the folder could not even be made there is nothing to delete, and deleting must not fail the command either.
+    private static void Forget(string temporary)
+    {
+        try
+        {
             File.Delete(temporary);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
         }
     }
 

@@ -72,6 +72,21 @@ public sealed class ToolchainCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cache_that_cannot_be_written_costs_nothing_but_the_listings()
+    {
+        var (ffmpeg, ffprobe) = Binaries();
+        var blocker = Path.Combine(folder, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "a file where the cache's folder should be");
+        var runner = new CountingRunner();
+        var check = new ToolchainCheck(runner, new CapabilityCache(Path.Combine(blocker, "home", CapabilityCache.FileName)), searchPath: null);
+
+        var outcome = await check.CheckAsync(ffmpeg, ffprobe, fresh: false, CancellationToken.None);
+
+        Assert.IsType<ToolchainOutcome.Ready>(outcome);
+        Assert.Equal(5, runner.Runs);
+    }
+
+    [Fact]
     public void A_bare_name_is_found_on_the_search_path_in_order()
     {
         Directory.CreateDirectory(Path.Combine(folder, "a"));
