@@ -9,7 +9,7 @@ using Spool.Media.Processes;
 namespace Spool.Cli.Commands;
 
 /// <summary>
-/// spool bench [FILES...]: times excerpts of the user's own files at each concurrency x threads setting, prints the
+/// spool bench [FILES...]: times excerpts of the user's own files at each concurrency x cores-a-job setting, prints the
 /// table, recommends the fastest and keeps it in $SPOOL_HOME/bench.json, where --max-concurrent auto finds it.
 /// Without files it makes a 20-second 720p sample (MPEG-2 with sensor noise, like a camera master).
 /// </summary>
@@ -22,7 +22,7 @@ internal static class BenchCommand
         var presetFile = new Option<string?>("--preset-file") { Description = "YAML file of user presets." };
         var seconds = NumberOptions.Decimal("--seconds", "Length of each excerpt in seconds (default 8, 1 to 600).");
         var dryRun = new Option<bool>("--no-save") { Description = "Print the table without keeping the result." };
-        var command = new Command("bench", "Find the fastest jobs-at-once x threads on this machine with excerpts of your files, and keep it for --max-concurrent auto.")
+        var command = new Command("bench", "Find the fastest jobs-at-once x cores-a-job on this machine with excerpts of your files, and keep it for --max-concurrent auto.")
         {
             files, preset, presetFile, seconds, dryRun,
         };
@@ -52,7 +52,7 @@ internal static class BenchCommand
                 var settings = BenchSetting.Candidates(cores);
                 var jobs = BenchRunner.Jobs(sources, excerpt, settings.Max(setting => setting.Concurrency) * 2);
                 Console.WriteLine(Invariant($"Timing {jobs.Count} excerpts of up to {excerpt:0.#} s ({sources.Count} file(s)) through {chosen.Name} at {settings.Count} settings on {cores} cores..."));
-                Console.WriteLine("  jobs x threads     wall      realtime");
+                Console.WriteLine("  jobs x cores      wall      realtime");
                 var options = PlanOptions.Default with { CanToneMap = capabilities.HasFilter("zscale") && capabilities.HasFilter("tonemap") };
                 var rows = await new BenchRunner(runner, tools.Ffmpeg).RunAsync(
                     sources, chosen, options, excerpt, settings, Path.Combine(scratch, "out"), row => Console.WriteLine(Describe(row)), cancellationToken);
@@ -62,7 +62,7 @@ internal static class BenchCommand
                     return ExitCodes.JobsFailed;
                 }
 
-                Console.WriteLine(Invariant($"Best: --max-concurrent {best.Setting.Concurrency} ({best.Setting.Threads} thread(s) a job), {best.RealtimeFactor:0.0}x realtime."));
+                Console.WriteLine(Invariant($"Best: --max-concurrent {best.Setting.Concurrency} ({best.Setting.Threads} core(s) a job), {best.RealtimeFactor:0.0}x realtime."));
                 if (!parse.GetValue(dryRun))
                 {
                     var home = StoreLocation.HomeFromEnvironment();

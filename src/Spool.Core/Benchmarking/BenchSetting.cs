@@ -1,6 +1,9 @@
 namespace Spool.Core.Benchmarking;
 
-/// <summary>One way to run a batch: this many jobs at once, each ffmpeg with this many threads.</summary>
+/// <summary>
+/// One way to run a batch: this many jobs at once, each ffmpeg given this many cores (its filter graph a thread a core,
+/// its encoder <see cref="Planning.CommandAssembly.EncoderThreads"/>).
+/// </summary>
 public sealed record BenchSetting(int Concurrency, int Threads)
 {
     /// <summary>

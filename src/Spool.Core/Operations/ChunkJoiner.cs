@@ -57,15 +57,7 @@ internal sealed class ChunkJoiner(IProcessRunner runner, Prober prober, MediaToo
         if (done)
         {
             await log.AppendAsync([presetName], UpToDate.SkipLine(output.FinalPath));
-            return Finish(new JobResult(input.Path, presetName, JobStatus.Skipped, output.FinalPath, 1, started, clock.GetUtcNow(), null, null)
-            {
-                LogPath = log.PathFor(presetName),
-                InputBytes = FileSizes.Of(input.Path),
-                OutputBytes = FileSizes.Of(output.FinalPath),
-                SourceDurationSeconds = media.EffectiveDuration,
-                Method = OutputMethods.WireName(output.Method),
-                Reason = UpToDate.Reason,
-            });
+            return Finish(UpToDate.Skipped(input.Path, output, media, log, started, clock.GetUtcNow()));
         }
 
         var ordered = chunks.OrderBy(chunk => chunk.Chunk!.Index).ToList();

@@ -38,7 +38,7 @@ internal sealed partial class EncodeRunner
             }
 
             var measured = QualityChecker.CheckEncoded(
-                written, packets, context.Source.TimelineDuration, encoder, encoded, PictureMethods.Of(output.Method), audioCopied: output.Method == OutputMethod.Copy);
+                written, packets, context.Source.TimelineDuration, encoder, encoded, output.Method == OutputMethod.Encode ? PictureMethod.Encoder : PictureMethod.Copy, audioCopied: output.Method == OutputMethod.Copy);
             return check with { Passed = measured.Passed, Checks = measured.Checks, Warned = !measured.Passed && settings.QcWarnOnly };
         }
 

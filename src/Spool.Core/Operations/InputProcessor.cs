@@ -142,15 +142,7 @@ internal sealed class InputProcessor(
         foreach (var output in plan.Outputs.Where(output => done.Contains(output.PresetName)))
         {
             await log.AppendAsync([output.PresetName], UpToDate.SkipLine(output.FinalPath));
-            results[output.PresetName] = new JobResult(input.Path, output.PresetName, JobStatus.Skipped, output.FinalPath, 1, started, clock.GetUtcNow(), null, null)
-            {
-                LogPath = log.PathFor(output.PresetName),
-                InputBytes = FileSizes.Of(input.Path),
-                OutputBytes = FileSizes.Of(output.FinalPath),
-                SourceDurationSeconds = media.EffectiveDuration,
-                Method = OutputMethods.WireName(output.Method),
-                Reason = UpToDate.Reason,
-            };
+            results[output.PresetName] = UpToDate.Skipped(input.Path, output, media, log, started, clock.GetUtcNow());
         }
 
         return (pending, done);

@@ -71,9 +71,21 @@ internal sealed class UpToDate(Prober prober, IWorkFence fence, BatchSettings se
         return (pending.GetValueOrDefault(name), done.Contains(name));
     }
 
-    /// <summary>The log line and result of a job that ends at once because <paramref name="output"/> is up to date.</summary>
+    /// <summary>The log line of a job that ends at once because <paramref name="output"/> is up to date.</summary>
     public static string SkipLine(string output, string? what = null) =>
         $"# up to date: {output} is unchanged since it was made from an unchanged input by the same plan; {what ?? "nothing to do"} (--force redoes it)\n";
+
+    /// <summary>The result of an output's job that ends at once because the output is up to date: skipped, its file kept.</summary>
+    public static JobResult Skipped(string inputPath, OutputPlan output, MediaInfo source, JobLog log, DateTimeOffset started, DateTimeOffset ended) =>
+        new(inputPath, output.PresetName, JobStatus.Skipped, output.FinalPath, 1, started, ended, null, null)
+        {
+            LogPath = log.PathFor(output.PresetName),
+            InputBytes = FileSizes.Of(inputPath),
+            OutputBytes = FileSizes.Of(output.FinalPath),
+            SourceDurationSeconds = source.EffectiveDuration,
+            Method = OutputMethods.WireName(output.Method),
+            Reason = Reason,
+        };
 
     /// <summary>The record of a placed output: the pending record with the file's size and time as placed.</summary>
     public static DoneOutput? Made(IReadOnlyDictionary<string, DoneOutput> pending, string preset, string placedPath) =>

@@ -70,10 +70,3 @@ public enum PictureMethod
     /// <summary>The video stream is the source's, copied packet for packet: identical by construction, not measured.</summary>
     Copy,
 }
-
-/// <summary>The picture method of an output's method.</summary>
-public static class PictureMethods
-{
-    public static PictureMethod Of(Spool.Core.Planning.OutputMethod method) =>
-        method == Spool.Core.Planning.OutputMethod.Encode ? PictureMethod.Encoder : PictureMethod.Copy;
-}
