@@ -1,3 +1,5 @@
+using Spool.Media.Files;
+
 namespace Spool.Core.Operations;
 
 internal static class FileSizes
@@ -7,12 +9,7 @@ internal static class FileSizes
         try
         {
             // Through a symbolic link: its own size (the length of the path it holds) is not the input's.
-            var info = new FileInfo(path);
-            if (info.LinkTarget is not null)
-            {
-                info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
-            }
-
+            var info = ResolvedFile.Of(path);
             return info.Exists ? info.Length : null;
         }
         catch (IOException)

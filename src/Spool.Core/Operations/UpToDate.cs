@@ -6,6 +6,7 @@ using Spool.Core.Planning;
 using Spool.Core.Quality;
 using Spool.Core.Queue;
 using Spool.Media.Commands;
+using Spool.Media.Files;
 using Spool.Media.Probing;
 
 namespace Spool.Core.Operations;
@@ -116,7 +117,8 @@ internal sealed class UpToDate(Prober prober, IWorkFence fence, BatchSettings se
     {
         try
         {
-            var info = Resolved(path);
+            // Symbolic links are followed: the input is what the link points at, and so are its size and time.
+            var info = ResolvedFile.Of(path);
             await using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, useAsync: true);
             var length = stream.Length;
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -141,13 +143,6 @@ internal sealed class UpToDate(Prober prober, IWorkFence fence, BatchSettings se
     {
         var info = new FileInfo(path);
         return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks, null) : null;
-    }
-
-    // Symbolic links are followed: the input is what the link points at, and so are its size and time.
-    private static FileInfo Resolved(string path)
-    {
-        var info = new FileInfo(path);
-        return info.LinkTarget is not null ? info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info : info;
     }
 
     private async Task<bool> IsDoneAsync(DoneOutput entry, OutputPlan output, double? expectedDuration, CancellationToken cancellationToken)

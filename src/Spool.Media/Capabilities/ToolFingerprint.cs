@@ -1,3 +1,5 @@
+using Spool.Media.Files;
+
 namespace Spool.Media.Capabilities;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed record ToolFingerprint(string Ffmpeg, string Ffprobe)
                 return null;
             }
 
-            var file = new FileInfo(File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path);
+            var file = ResolvedFile.Of(path);
             return file.Exists ? $"{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}" : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

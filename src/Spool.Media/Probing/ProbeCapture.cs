@@ -1,3 +1,5 @@
+using Spool.Media.Files;
+
 namespace Spool.Media.Probing;
 
 /// <summary>
@@ -17,12 +19,7 @@ public sealed record ProbeCapture(long Bytes, long ModifiedTicks, string Json, s
     {
         try
         {
-            var info = new FileInfo(path);
-            if (info.LinkTarget is not null)
-            {
-                info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
-            }
-
+            var info = ResolvedFile.Of(path);
             return info.Exists ? (info.Length, info.LastWriteTimeUtc.Ticks) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
